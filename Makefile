@@ -1,0 +1,55 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/hub
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test test-sqlite test-postgres lint assets demo clean
+
+install: $(VENV)/.installed node_modules/.installed build/static/css/hub.css
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+build/static/css/hub.css: node_modules/.installed $(shell find frontend -type f 2>/dev/null)
+	npm run --silent build
+
+assets: node_modules/.installed
+	npm run --silent build
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+
+# The site and the background worker (search index, emails) together; Ctrl+C stops both.
+run: demo
+	trap 'kill 0' INT TERM EXIT; \
+	$(PY) manage.py db_worker --interval 2 & \
+	$(PY) manage.py runserver $(HOST):$(PORT) --noreload
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check
+
+test-sqlite: install
+	env -u DATABASE_URL -u REDIS_URL $(PY) -m pytest
+
+test-postgres: install
+	@$(PY) -m hub.core.check_database "$(POSTGRES_TEST_URL)"
+	DATABASE_URL=$(POSTGRES_TEST_URL) $(PY) -m pytest
+
+test: lint test-sqlite test-postgres
+
+clean:
+	rm -rf $(VENV) node_modules build var/static

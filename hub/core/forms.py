@@ -1,0 +1,192 @@
+"""The one way a Django form becomes GOV.UK Design System fields.
+
+`govuk_field(bound_field)` turns any bound field into the name of a GOV.UK Frontend macro and
+its parameters (label, hint, inline error, values); `govuk_error_summary(form)` lists every
+error with a link to its field. Templates call them through `core/forms.html`.
+"""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+class GovukDateWidget(forms.MultiWidget):
+    """Day, month and year boxes, as the GOV.UK date input pattern asks for."""
+
+    template_name = "django/forms/widgets/multiwidget.html"
+    parts = ("day", "month", "year")
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            {part: forms.TextInput(attrs={"inputmode": "numeric"}) for part in self.parts}, attrs
+        )
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date typed as day, month and year; errors are worded as GOV.UK recommends."""
+
+    widget = GovukDateWidget
+
+    def __init__(self, *, label_for_errors="Date", **kwargs):
+        self.label_for_errors = label_for_errors
+        fields = [forms.CharField(required=False) for _ in GovukDateWidget.parts]
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        if not data_list or not any(data_list):
+            return None
+        day, month, year = (str(part or "").strip() for part in data_list)
+        parts = zip(GovukDateWidget.parts, (day, month, year), strict=True)
+        missing = [name for name, part in parts if not part]
+        if missing:
+            raise ValidationError(f"{self.label_for_errors} must include a {' and '.join(missing)}")
+        if not (day.isdigit() and month.isdigit() and year.isdigit()):
+            raise ValidationError(f"{self.label_for_errors} must be a real date")
+        if len(year) != 4:
+            raise ValidationError("Year must include 4 numbers")
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError as error:
+            raise ValidationError(f"{self.label_for_errors} must be a real date") from error
+
+    def clean(self, value):
+        if self.required and (not value or not any(value)):
+            raise ValidationError(self.error_messages["required"], code="required")
+        return self.compress(value)
+
+
+def _label(bound_field, as_page_heading=False):
+    label = {"text": bound_field.label}
+    if as_page_heading:
+        label.update(isPageHeading=True, classes="govuk-label--l")
+    return label
+
+
+def _error(bound_field):
+    return {"text": " ".join(bound_field.errors)} if bound_field.errors else None
+
+
+def _hint(bound_field):
+    return {"text": str(bound_field.help_text)} if bound_field.help_text else None
+
+
+def _items(bound_field, checked):
+    items = []
+    for value, text in bound_field.field.choices:
+        if value in ("", None) and isinstance(bound_field.field.widget, forms.RadioSelect):
+            continue
+        items.append({"value": value, "text": text, "checked": str(value) in checked})
+    return items
+
+
+def govuk_field(bound_field, *, as_page_heading=False, classes=None):
+    """Return (component, params) for a bound field; component names a GOV.UK macro."""
+    widget = bound_field.field.widget
+    common = {
+        "id": bound_field.auto_id,
+        "name": bound_field.html_name,
+        "hint": _hint(bound_field),
+        "errorMessage": _error(bound_field),
+    }
+    attributes = {
+        key: value
+        for key, value in widget.attrs.items()
+        if key in {"autocomplete", "inputmode", "spellcheck", "maxlength", "autofocus"}
+    }
+    if bound_field.field.required:
+        attributes["required"] = True
+    value = bound_field.value()
+
+    if isinstance(widget, GovukDateWidget):
+        values = value if isinstance(value, list | tuple) else widget.decompress(value)
+        has_error = bool(bound_field.errors)
+        items = [
+            {
+                "id": f"{bound_field.auto_id}-{part}",
+                "name": f"{bound_field.html_name}_{part}",
+                "value": "" if part_value is None else part_value,
+                "classes": ("govuk-input--width-4" if part == "year" else "govuk-input--width-2")
+                + (" govuk-input--error" if has_error else ""),
+                "label": part.capitalize(),
+            }
+            for part, part_value in zip(GovukDateWidget.parts, values, strict=False)
+        ]
+        return "date_input", common | {
+            "items": items,
+            "fieldset": {"legend": _legend(bound_field, as_page_heading)},
+        }
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        checked = {str(v) for v in (value or [])}
+        return "checkboxes", common | {
+            "items": _items(bound_field, checked),
+            "fieldset": {"legend": _legend(bound_field, as_page_heading)},
+        }
+    if isinstance(widget, forms.RadioSelect):
+        return "radios", common | {
+            "items": _items(bound_field, {str(value)} if value is not None else set()),
+            "fieldset": {"legend": _legend(bound_field, as_page_heading)},
+            "classes": classes,
+        }
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkboxes", common | {
+            "items": [{"value": "on", "text": bound_field.label, "checked": bool(value)}],
+        }
+    if isinstance(widget, forms.Select):
+        return "select", common | {
+            "label": _label(bound_field, as_page_heading),
+            "items": [
+                {"value": v, "text": t, "selected": str(v) == str(value)}
+                for v, t in bound_field.field.choices
+            ],
+            "attributes": attributes,
+        }
+    if isinstance(widget, forms.Textarea):
+        return "textarea", common | {
+            "label": _label(bound_field, as_page_heading),
+            "value": value or "",
+            "rows": widget.attrs.get("rows", 5),
+            "attributes": attributes,
+        }
+    if isinstance(widget, forms.FileInput):
+        return "file_upload", common | {
+            "label": _label(bound_field, as_page_heading),
+            "attributes": attributes
+            | ({"accept": widget.attrs["accept"]} if "accept" in widget.attrs else {}),
+        }
+    input_type = getattr(widget, "input_type", "text")
+    return "input", common | {
+        "label": _label(bound_field, as_page_heading),
+        "type": input_type,
+        "value": "" if input_type == "password" or value is None else value,
+        "classes": classes,
+        "attributes": attributes,
+        "spellcheck": False if input_type in ("email", "url") else None,
+    }
+
+
+def _legend(bound_field, as_page_heading):
+    legend = {"text": bound_field.label, "classes": "govuk-fieldset__legend--s"}
+    if as_page_heading:
+        legend.update(isPageHeading=True, classes="govuk-fieldset__legend--l")
+    return legend
+
+
+def _error_target(bound_field):
+    if isinstance(bound_field.field.widget, GovukDateWidget):
+        return f"{bound_field.auto_id}-day"
+    return bound_field.auto_id
+
+
+def govuk_error_summary(form):
+    """Error summary items: every error of the form, each linking to its field."""
+    items = [{"text": str(error), "href": "#main-content"} for error in form.non_field_errors()]
+    for bound_field in form:
+        for error in bound_field.errors:
+            items.append({"text": str(error), "href": f"#{_error_target(bound_field)}"})
+    return items

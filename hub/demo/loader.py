@@ -1,0 +1,310 @@
+"""Loads the fictional demo consortium into an empty database.
+
+Every object is found by its natural key before it is created, so loading twice changes
+nothing. Pages are built in two passes: the tree first, then the bodies, because a body may
+link to any page of its own site.
+"""
+
+import datetime
+import io
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.core.management import call_command
+from django.db import transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images.models import Image
+from wagtail.models import Page, Site
+
+from hub.core.models import Agency, Consortium, FooterLinks, Partnership, WorriedAboutAChild
+from hub.demo.content import pages as page_content
+from hub.demo.content.partnerships import AGENCIES, CONSORTIUM, PARTNERSHIPS
+from hub.site import models as site_models
+
+PAGE_KINDS = {
+    "home": site_models.HomePage,
+    "section": site_models.SectionPage,
+    "content": site_models.ContentPage,
+    "news_index": site_models.NewsIndexPage,
+    "news": site_models.NewsArticlePage,
+    "working_together": site_models.WorkingTogetherPage,
+    "useful_links": site_models.UsefulLinksPage,
+}
+CREDENTIALS_FILE = "demo-credentials.txt"
+
+
+def load_demo():
+    """Create the demo consortium if it is not there; return the sign-in details."""
+    with transaction.atomic():
+        consortium, _ = Consortium.objects.get_or_create(
+            slug=CONSORTIUM["slug"],
+            defaults={
+                "name": CONSORTIUM["name"],
+                "description": CONSORTIUM["description"],
+                "is_demo": True,
+            },
+        )
+        _remove_wagtail_welcome_page()
+        partnerships, created_sites = {}, []
+        for spec in PARTNERSHIPS:
+            partnerships[spec["slug"]], created = _load_partnership(spec, consortium)
+            created_sites.append(created)
+        _load_agencies(partnerships)
+        _load_useful_links(partnerships)
+        credentials = _load_accounts()
+    if any(created_sites):
+        # The worker keeps the search index current as editors publish; a fresh demo is
+        # indexed here at once so that search works before the worker has caught up.
+        call_command("update_index", verbosity=0)
+    return credentials
+
+
+def _remove_wagtail_welcome_page():
+    # Wagtail's first migration makes a placeholder page and a localhost site; a demo
+    # install replaces both with the partnerships' own.
+    for page in Page.objects.filter(depth=2, content_type__model="page", slug="home"):
+        Site.objects.filter(root_page=page).delete()
+        page.delete()
+
+
+def _load_partnership(spec, consortium):
+    partnership = Partnership.objects.filter(slug=spec["slug"]).first()
+    if partnership is None:
+        partnership = Partnership.objects.create(
+            slug=spec["slug"],
+            name=spec["name"],
+            short_name=spec["short_name"],
+            consortium=consortium,
+            brand_colour=spec["brand_colour"],
+            accent_colour=spec["accent_colour"],
+            logo=_make_logo(spec),
+            logo_alt_text="",
+            is_demo=True,
+        )
+    created = partnership.site is None
+    if created:
+        home = _build_site_pages(spec)
+        site = Site.objects.create(
+            hostname=spec["hostname"],
+            port=80,
+            root_page=home,
+            is_default_site=spec["is_default_site"],
+            site_name=spec["name"],
+        )
+        partnership.site = site
+        partnership.save(update_fields=["site"])
+        _load_site_settings(site, home, spec)
+    return partnership, created
+
+
+def _make_logo(spec):
+    """A plain shield in the partnership's colour, drawn afresh so no real logo is copied."""
+    picture = PILImage.new("RGBA", (96, 96), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(picture)
+    draw.polygon(
+        [(48, 6), (88, 22), (84, 60), (48, 90), (12, 60), (8, 22)], fill=spec["logo_colour"]
+    )
+    draw.polygon([(48, 24), (70, 34), (66, 58), (48, 74), (30, 58), (26, 34)], fill="#ffffff")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return Image.objects.create(
+        title=f"{spec['short_name']} logo (demo)",
+        file=ImageFile(buffer, name=f"{spec['slug']}-logo.png"),
+    )
+
+
+def _context(spec):
+    contacts = spec["contacts"]
+    return {
+        "name": spec["name"],
+        "short": spec["short_name"],
+        "front_door": contacts["front_door_name"],
+        "front_door_phone": contacts["front_door_phone"],
+        "out_of_hours_phone": contacts["out_of_hours_phone"],
+        "email": spec["email"],
+        "phone": spec["business_unit_phone"],
+        "town": spec["town"],
+    }
+
+
+def _build_site_pages(spec):
+    context = _context(spec)
+    root = Page.get_first_root_node()
+    tree = page_content.site_pages(context)
+    # Home pages are siblings under Wagtail's root, so each needs its own slug.
+    tree["slug"] = spec["slug"]
+    created = {}
+    home = _create_page(root, tree, created)
+    for page, page_spec in created.values():
+        _fill_page(page, page_spec, created)
+    return home
+
+
+def _create_page(parent, page_spec, created):
+    model = PAGE_KINDS[page_spec["kind"]]
+    fields = {
+        "title": page_spec["title"],
+        "slug": page_spec["slug"],
+        "summary": page_spec.get("summary", ""),
+        "is_demo_content": True,
+        "show_in_menus": page_spec.get("show_in_menus", False),
+        "live": False,
+    }
+    if page_spec["kind"] == "section":
+        fields["audience"] = page_spec["audience"]
+    if page_spec["kind"] == "news":
+        fields["date"] = datetime.date.fromisoformat(page_spec["date"])
+    if page_spec["kind"] == "home":
+        fields["intro"] = page_spec.get("intro", "")
+    if page_spec["kind"] in ("content", "news"):
+        # A body is required; the real one is set in the second pass.
+        fields["body"] = [("text", "<p>Demo content is being loaded.</p>")]
+    page = model(**fields)
+    parent.add_child(instance=page)
+    created[page_spec["slug"]] = (page, page_spec)
+    for child_spec in page_spec.get("children", []):
+        _create_page(page, child_spec, created)
+    return page
+
+
+def _fill_page(page, page_spec, created):
+    if "body" in page_spec:
+        page.body = [_block(block, created) for block in page_spec["body"]]
+    if "featured_links" in page_spec:
+        page.featured_links = [
+            ("link", _link(link, created)) for link in page_spec["featured_links"]
+        ]
+    if "section_11_explanation" in page_spec:
+        page.section_11_explanation = page_spec["section_11_explanation"]
+    revision = page.save_revision()
+    revision.publish()
+    if page_spec.get("date"):
+        # News keeps the date it was written, so "latest news" orders as a reader expects.
+        published = datetime.datetime.fromisoformat(page_spec["date"] + "T09:00:00+00:00")
+        type(page).objects.filter(pk=page.pk).update(
+            first_published_at=published, last_published_at=published
+        )
+
+
+def _link(link, created):
+    value = {"page": None, "document": None, "url": "", "title": "", "description": ""}
+    if "page" in link:
+        value["page"] = created[link["page"]][0]
+    else:
+        value["url"] = link["url"]
+    value["title"] = link.get("title", "")
+    value["description"] = link.get("description", "")
+    return value
+
+
+def _block(block, created):
+    kind, value = block
+    if kind == "text":
+        return ("text", value)
+    if kind == "inset_text":
+        return ("inset_text", {"text": value})
+    if kind == "warning_text":
+        return ("warning_text", {"text": value})
+    if kind == "details":
+        summary, content = value
+        return ("details", {"summary": summary, "content": content})
+    if kind == "link_list":
+        return (
+            "link_list",
+            {
+                "heading": value.get("heading", ""),
+                "links": [_link(link, created) for link in value["links"]],
+            },
+        )
+    if kind == "contact_card":
+        card = {"description": "", "phone": "", "email": "", "hours": "", "address": ""}
+        card.update(value)
+        return ("contact_card", card)
+    raise ValueError(f"Unknown demo block kind: {kind}")
+
+
+def _load_site_settings(site, home, spec):
+    safety = WorriedAboutAChild.for_site(site)
+    for field, value in spec["contacts"].items():
+        setattr(safety, field, value)
+    safety.save()
+    footer = FooterLinks.for_site(site)
+    for field, slug in (
+        ("accessibility_statement", "accessibility-statement"),
+        ("privacy_notice", "privacy-notice"),
+        ("cookies", "cookies"),
+        ("contact", "contact-us"),
+    ):
+        setattr(footer, field, home.get_children().filter(slug=slug).first())
+    footer.save()
+
+
+def _load_agencies(partnerships):
+    for name, agency_type, is_partner, members, description in AGENCIES:
+        agency, created = Agency.objects.get_or_create(
+            name=name,
+            defaults={
+                "agency_type": agency_type,
+                "is_safeguarding_partner": is_partner,
+                "description": description,
+                "is_demo": True,
+            },
+        )
+        if created:
+            agency.partnerships.set([partnerships[slug] for slug in members])
+
+
+def _load_useful_links(partnerships):
+    for link in page_content.USEFUL_LINKS:
+        site_models.UsefulLink.objects.get_or_create(
+            title=link["title"],
+            partnership=None,
+            defaults={
+                "url": link["url"],
+                "description": link["description"],
+                "topic": link["topic"],
+                "last_checked": datetime.date.fromisoformat(link["last_checked"]),
+                "is_demo": True,
+            },
+        )
+
+
+def _load_accounts():
+    """Demo sign-ins, with passwords generated once and kept in var/ (never committed)."""
+    path = Path(settings.VAR_DIR) / CREDENTIALS_FILE
+    User = get_user_model()
+    accounts = [
+        ("editor", "editor@westshire.example", "Demo", "Editor", False),
+        ("admin", "admin@westshire.example", "Demo", "Administrator", True),
+    ]
+    saved = {}
+    if path.exists():
+        for line in path.read_text().splitlines():
+            username, _, password = line.partition(" ")
+            saved[username] = password
+    credentials = []
+    for username, email, first_name, last_name, is_superuser in accounts:
+        user = User.objects.filter(username=username).first()
+        password = saved.get(username)
+        if user is None:
+            password = password or secrets.token_urlsafe(12)
+            user = User.objects.create_user(
+                username=username,
+                email=email,
+                password=password,
+                first_name=first_name,
+                last_name=last_name,
+                is_staff=is_superuser,
+                is_superuser=is_superuser,
+            )
+            if not is_superuser:
+                user.groups.add(Group.objects.get(name="Editors"))
+        credentials.append((username, password))
+    path.write_text("".join(f"{u} {p}\n" for u, p in credentials if p))
+    path.chmod(0o600)
+    return credentials

@@ -1,0 +1,48 @@
+"""The Jinja2 environment for public pages.
+
+Templates find the GOV.UK Frontend macros under `govuk_frontend_jinja/`, Wagtail's tags
+(pageurl, image, richtext, settings) and the project's own helpers.
+"""
+
+from django.contrib import messages
+from django.middleware.csrf import get_token
+from django.templatetags.static import static
+from django.urls import reverse
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+
+from hub.core import presenters
+from hub.core.forms import govuk_error_summary, govuk_field
+
+
+def environment(**options):
+    options["loader"] = ChoiceLoader(
+        [
+            options["loader"],
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+        ]
+    )
+    options.setdefault("extensions", [])
+    options["extensions"] += [
+        "jinja2.ext.do",
+        "wagtail.jinja2tags.core",
+        "wagtail.images.jinja2tags.images",
+        "wagtail.contrib.settings.jinja2tags.settings",
+    ]
+    options["autoescape"] = True
+    env = Environment(**options)  # noqa: S701 - autoescape is set just above
+    env.globals.update(
+        static=static,
+        url=reverse,
+        csrf_token=get_token,
+        get_messages=messages.get_messages,
+        partnership_for=presenters.partnership_for,
+        breadcrumbs_for=presenters.breadcrumbs_for,
+        main_navigation=presenters.main_navigation,
+        govuk_field=govuk_field,
+        govuk_error_summary=govuk_error_summary,
+    )
+    env.filters.update(
+        tel_href=presenters.tel_href,
+        govuk_date=presenters.govuk_date,
+    )
+    return env

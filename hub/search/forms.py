@@ -1,0 +1,10 @@
+from django import forms
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search this site",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )

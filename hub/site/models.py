@@ -1,0 +1,237 @@
+"""Public page types of a partnership's website."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from hub.core.models import Agency
+from hub.core.presenters import partnership_for
+from hub.site.blocks import ContentStreamBlock, LinkBlock
+
+
+class HubPage(Page):
+    """What every public page has: a one-line summary and the demo content marker."""
+
+    summary = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One or two sentences shown under the title and in lists and search results.",
+    )
+    is_demo_content = models.BooleanField(
+        default=False,
+        verbose_name="Demo content",
+        help_text="Fictional text written to show the product. A banner tells readers so.",
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
+    promote_panels = Page.promote_panels + [FieldPanel("is_demo_content")]
+
+    class Meta:
+        abstract = True
+
+
+class Audience(models.TextChoices):
+    PROFESSIONALS = "professionals", "Professionals and volunteers"
+    PARENTS = "parents", "Parents and carers"
+    YOUNG_PEOPLE = "young_people", "Children and young people"
+
+
+class HomePage(HubPage):
+    intro = models.TextField(blank=True, help_text="A short welcome under the partnership's name.")
+    featured_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        use_json_field=True,
+        help_text="The few things people come for most often.",
+    )
+
+    content_panels = HubPage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        FieldPanel("featured_links"),
+    ]
+    subpage_types = [
+        "site.SectionPage",
+        "site.ContentPage",
+        "site.NewsIndexPage",
+        "site.WorkingTogetherPage",
+        "site.UsefulLinksPage",
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+    template = "site/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["audience_routes"] = SectionPage.objects.child_of(self).live().public()
+        context["latest_news"] = (
+            NewsArticlePage.objects.descendant_of(self).live().public().order_by("-date")[:3]
+        )
+        return context
+
+
+class SectionPage(HubPage):
+    """A landing page for one audience, listing what is inside it."""
+
+    audience = models.CharField(max_length=20, choices=Audience.choices)
+    body = StreamField(ContentStreamBlock(), blank=True, use_json_field=True)
+
+    search_fields = HubPage.search_fields + [index.SearchField("body")]
+    content_panels = HubPage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("audience"),
+        FieldPanel("body"),
+    ]
+    subpage_types = [
+        "site.ContentPage",
+        "site.SectionPage",
+        "site.WorkingTogetherPage",
+        "site.UsefulLinksPage",
+    ]
+    template = "site/section_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().public().in_menu().specific()
+        return context
+
+
+class ContentPage(HubPage):
+    body = StreamField(ContentStreamBlock(), use_json_field=True)
+
+    search_fields = HubPage.search_fields + [index.SearchField("body")]
+    content_panels = HubPage.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    subpage_types = ["site.ContentPage"]
+    template = "site/content_page.html"
+
+
+class NewsIndexPage(HubPage):
+    page_size = 10
+
+    content_panels = HubPage.content_panels + [FieldPanel("summary")]
+    subpage_types = ["site.NewsArticlePage"]
+    max_count_per_parent = 1
+    template = "site/news_index_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        paginator = Paginator(articles, self.page_size)
+        try:
+            articles_page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            articles_page = paginator.page(1)
+        except EmptyPage:
+            articles_page = paginator.page(paginator.num_pages)
+        context["articles"] = articles_page
+        return context
+
+
+class NewsArticlePage(HubPage):
+    date = models.DateField(default=timezone.localdate)
+    body = StreamField(ContentStreamBlock(), use_json_field=True)
+
+    search_fields = HubPage.search_fields + [index.SearchField("body")]
+    content_panels = HubPage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["site.NewsIndexPage"]
+    subpage_types = []
+    template = "site/news_article_page.html"
+
+
+class WorkingTogetherPage(HubPage):
+    """The local arrangements: the three safeguarding partners and the relevant agencies.
+
+    The lists come from the agency register, so they never drift from who is actually named.
+    """
+
+    body = StreamField(ContentStreamBlock(), blank=True, use_json_field=True)
+    section_11_explanation = RichTextField(
+        features=["bold", "italic", "link", "ul", "ol"],
+        blank=True,
+        help_text="Explain the duty under section 11 of the Children Act 2004.",
+    )
+
+    search_fields = HubPage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("section_11_explanation"),
+    ]
+    content_panels = HubPage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("section_11_explanation"),
+    ]
+    subpage_types = ["site.ContentPage"]
+    template = "site/working_together_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        partnership = partnership_for(request)
+        agencies = Agency.objects.in_partnership(partnership) if partnership else Agency.objects
+        context["safeguarding_partners"] = agencies.safeguarding_partners()
+        context["relevant_agencies"] = agencies.relevant_agencies()
+        return context
+
+
+@register_snippet
+class UsefulLink(index.Indexed, models.Model):
+    """A link to another organisation's website, checked by the business unit from time to time."""
+
+    partnership = models.ForeignKey(
+        "core.Partnership",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="useful_links",
+        help_text="Leave blank to show the link on every partnership's site.",
+    )
+    title = models.CharField(max_length=150)
+    url = models.URLField(verbose_name="Address")
+    description = models.TextField(max_length=400)
+    topic = models.CharField(max_length=80, help_text="Links are grouped by topic.")
+    last_checked = models.DateField(
+        help_text="When someone last opened the link and found it still right."
+    )
+    is_demo = models.BooleanField(default=False)
+
+    search_fields = [index.SearchField("title"), index.SearchField("description")]
+    panels = [
+        FieldPanel("partnership"),
+        FieldPanel("title"),
+        FieldPanel("url"),
+        FieldPanel("description"),
+        FieldPanel("topic"),
+        FieldPanel("last_checked"),
+    ]
+
+    class Meta:
+        ordering = ["topic", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class UsefulLinksPage(HubPage):
+    content_panels = HubPage.content_panels + [FieldPanel("summary")]
+    subpage_types = []
+    template = "site/useful_links_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        partnership = partnership_for(request)
+        links = UsefulLink.objects.filter(
+            models.Q(partnership__isnull=True) | models.Q(partnership=partnership)
+        )
+        groups = {}
+        for link in links:
+            groups.setdefault(link.topic, []).append(link)
+        context["link_groups"] = groups
+        return context

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+handler400 = "hub.core.views.bad_request"
+handler403 = "hub.core.views.permission_denied"
+handler404 = "hub.core.views.page_not_found"
+handler500 = "hub.core.views.server_error"
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("search/", include("hub.search.urls")),
+    path("", include("hub.core.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    # Public images only; documents are always served through Wagtail's checking view.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>images/.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(
+            r"^media/(?P<path>original_images/.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        ),
+    ]
+
+urlpatterns += [path("", include(wagtail_urls))]

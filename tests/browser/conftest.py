@@ -1,0 +1,182 @@
+"""Browser tests drive Debian's Chromium through Playwright against the real site.
+
+The site runs as its own server process on a database of its own (a fresh SQLite file, or a
+fresh PostgreSQL database when DATABASE_URL points at PostgreSQL), migrated and loaded with
+the demo content exactly as `make run` does. Nothing is faked between browser and database.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import dj_database_url
+import psycopg
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
+# inside one unless told it is safe. Browser tests never share the ORM with the server.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _browser_database(scratch):
+    """A database URL for the server under test, and a function that removes it afterwards."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return f"sqlite:///{scratch / 'browser.sqlite3'}", lambda: None
+    config = dj_database_url.parse(url)
+    name = f"hub_browser_{os.getpid()}"
+    admin = dict(
+        host=config["HOST"],
+        port=config["PORT"] or 5432,
+        user=config["USER"],
+        password=config["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+    with psycopg.connect(**admin) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        with psycopg.connect(**admin) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    user = config["USER"] or ""
+    password = f":{config['PASSWORD']}" if config["PASSWORD"] else ""
+    return f"postgres://{user}{password}@{admin['host']}:{admin['port']}/{name}", drop
+
+
+@pytest.fixture(scope="session")
+def live_site():
+    """Base URL of a real server process with the demo content loaded."""
+    scratch = Path(tempfile.mkdtemp(prefix="hub-browser-"))
+    database_url, drop_database = _browser_database(scratch)
+    port = _free_port()
+    environment = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "HUB_VAR_DIR": str(scratch),
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(scratch / "outbox"),
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "DEBUG": "",
+        "PRODUCTION": "",
+    }
+    environment.pop("REDIS_URL", None)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--noinput"], ["load_demo"]):
+        subprocess.run(manage + command, env=environment, check=True, capture_output=True)
+    log = open(scratch / "server.log", "wb")  # noqa: SIM115 - closed after the server stops
+    server = subprocess.Popen(
+        manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base_url + "/branding.css", timeout=2)  # noqa: S310
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.close()
+                raise RuntimeError(
+                    "The site did not start:\n" + (scratch / "server.log").read_text()
+                ) from None
+            time.sleep(0.25)
+    yield {"url": base_url, "port": port, "scratch": scratch}
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+    drop_database()
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium is not installed at {CHROMIUM}. Install Debian's package "
+            "(apt-get install chromium) or set CHROMIUM_PATH; browser tests never download one."
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    # bypass_csp lets the test inject axe-core; the site's own pages never need it.
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page
+
+
+def check_accessibility(page):
+    """Run axe-core on the page. Fail on any WCAG violation or any serious or critical one;
+    print the rest so they are seen."""
+    page.add_script_tag(content=AXE_JS.read_text())
+    results = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
+                                            'wcag22aa', 'best-practice']}
+        })"""
+    )
+    failing, noted = [], []
+    for violation in results["violations"]:
+        is_wcag = any(tag.startswith("wcag") for tag in violation["tags"])
+        summary = {
+            "rule": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "targets": [node["target"] for node in violation["nodes"]][:5],
+        }
+        if is_wcag or violation["impact"] in ("serious", "critical"):
+            failing.append(summary)
+        else:
+            noted.append(summary)
+    if noted:
+        print(f"axe notes on {page.url}:\n{json.dumps(noted, indent=2)}")
+    assert not failing, f"axe violations on {page.url}:\n{json.dumps(failing, indent=2)}"
+    return results

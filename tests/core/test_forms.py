@@ -1,0 +1,111 @@
+"""The one form-rendering path: every kind of field becomes its GOV.UK pattern, with label,
+hint, inline error and an error summary that links to the field."""
+
+import datetime
+
+import pytest
+from django import forms
+from django.template.loader import get_template
+from django.test import RequestFactory
+
+from hub.core.forms import GovukDateField
+
+
+class ExampleForm(forms.Form):
+    name = forms.CharField(label="Your name", help_text="As it appears on your work badge")
+    email = forms.EmailField(label="Work email")
+    role = forms.ChoiceField(
+        label="Role", choices=[("", "Choose a role"), ("teacher", "Teacher"), ("gp", "GP")]
+    )
+    level = forms.ChoiceField(
+        label="Level", choices=[("1", "Level 1"), ("2", "Level 2")], widget=forms.RadioSelect
+    )
+    topics = forms.MultipleChoiceField(
+        label="Topics",
+        choices=[("neglect", "Neglect"), ("online", "Online safety")],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    notes = forms.CharField(label="Notes", widget=forms.Textarea, required=False)
+    agree = forms.BooleanField(label="I agree")
+    start = GovukDateField(label="Start date", label_for_errors="Start date")
+    evidence = forms.FileField(label="Evidence", required=False)
+
+
+def render(form):
+    request = RequestFactory().get("/")
+    template = get_template("core/test_form.html", using="jinja2")
+    return template.render({"form": form, "request": request})
+
+
+@pytest.fixture(autouse=True)
+def _test_template(tmp_path, settings):
+    (tmp_path / "core").mkdir()
+    (tmp_path / "core" / "test_form.html").write_text(
+        '{% from "core/forms.html" import field, error_summary %}'
+        "{{ error_summary(form) }}{% for f in form %}{{ field(f) }}{% endfor %}"
+    )
+    engines = settings.TEMPLATES
+    engines[0] = {**engines[0], "DIRS": [str(tmp_path)]}
+    settings.TEMPLATES = engines
+
+
+def test_every_field_kind_renders_as_its_govuk_component():
+    html = render(ExampleForm())
+    assert '<label class="govuk-label" for="id_name">' in html
+    assert 'id="id_name-hint"' in html and "As it appears on your work badge" in html
+    assert 'type="email"' in html
+    assert 'class="govuk-select' in html
+    assert 'class="govuk-radios__input"' in html
+    assert 'class="govuk-checkboxes__input"' in html
+    assert 'class="govuk-textarea' in html
+    assert 'class="govuk-date-input"' in html
+    assert 'name="start_day"' in html and 'id="id_start-year"' in html
+    assert 'class="govuk-file-upload' in html
+    assert "govuk-error-summary" not in html
+
+
+def test_errors_show_inline_and_in_a_summary_linking_to_each_field():
+    form = ExampleForm(
+        data={"email": "not-an-email", "start_day": "31", "start_month": "2", "start_year": "2026"}
+    )
+    assert not form.is_valid()
+    html = render(form)
+    assert 'class="govuk-error-summary"' in html
+    assert 'href="#id_name"' in html
+    assert 'href="#id_email"' in html
+    assert 'href="#id_start-day"' in html
+    assert "Start date must be a real date" in html
+    assert 'class="govuk-error-message"' in html
+    assert "govuk-input--error" in html
+
+
+def test_submitted_values_are_shown_again_after_an_error():
+    form = ExampleForm(data={"name": "Sam Example", "level": "2", "topics": ["online"]})
+    form.is_valid()
+    html = render(form)
+    assert 'value="Sam Example"' in html
+    assert 'value="2" checked' in html
+    assert 'value="online" checked' in html
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year", "message"),
+    [
+        ("", "3", "2026", "Start date must include a day"),
+        ("3", "", "", "Start date must include a month and year"),
+        ("x", "3", "2026", "Start date must be a real date"),
+        ("3", "13", "2026", "Start date must be a real date"),
+        ("3", "3", "26", "Year must include 4 numbers"),
+    ],
+)
+def test_malformed_dates_get_govuk_worded_errors(day, month, year, message):
+    form = ExampleForm(data={"start_day": day, "start_month": month, "start_year": year})
+    form.is_valid()
+    assert form.errors["start"] == [message]
+
+
+def test_a_real_date_is_accepted():
+    form = ExampleForm(data={"start_day": "3", "start_month": "3", "start_year": "2026"})
+    form.is_valid()
+    assert "start" not in form.errors
+    assert form.cleaned_data["start"] == datetime.date(2026, 3, 3)
