@@ -44,5 +44,7 @@ def environment(**options):
     env.filters.update(
         tel_href=presenters.tel_href,
         govuk_date=presenters.govuk_date,
+        govuk_datetime=presenters.govuk_datetime,
+        file_size=presenters.file_size,
     )
     return env

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,7 +12,16 @@ handler404 = "hub.core.views.page_not_found"
 handler500 = "hub.core.views.server_error"
 
 urlpatterns = [
+    # One door: Wagtail's own sign-in and password reset lead to the Hub's accounts, which
+    # enforce the second factor and throttling.
+    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    path(
+        "admin/password_reset/",
+        RedirectView.as_view(pattern_name="account_reset_password"),
+    ),
     path("admin/", include(wagtailadmin_urls)),
+    path("", include("hub.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("hub.search.urls")),
     path("", include("hub.core.urls")),

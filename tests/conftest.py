@@ -20,6 +20,8 @@ def pytest_configure(config):
         MEDIA_ROOT=_scratch / "media",
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        # Hashing passwords slowly is the point in production and a waste of time here.
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
     ).enable()
 
 
@@ -51,3 +53,38 @@ def northmoor_client(db):
     from django.test import Client
 
     return Client(HTTP_HOST="northmoor.localhost")
+
+
+def give_second_factor(user):
+    """Staff must have a second factor before they can do anything; tests give them one."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+def make_person(email, *, partnership, agency, roles=(), second_factor=True):
+    """An active, verified account with the given roles in `partnership`."""
+    from allauth.account.models import EmailAddress
+
+    from hub.core.models import Role, RoleAssignment, User
+
+    user = User.objects.create_user(
+        email=email, password="a long test password", partnership=partnership, agency=agency
+    )
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+    for role in roles:
+        RoleAssignment.objects.create(
+            user=user,
+            role=role,
+            partnership=None if role == Role.CONSORTIUM_EDITOR else partnership,
+            agency=agency if role == Role.AGENCY_LEAD else None,
+            consortium=partnership.consortium if role == Role.CONSORTIUM_EDITOR else None,
+        )
+    if roles:
+        from hub.accounts.services import sync_admin_access
+
+        sync_admin_access(user)
+    if roles and second_factor:
+        give_second_factor(user)
+    return user

@@ -99,8 +99,7 @@ def govuk_field(bound_field, *, as_page_heading=False, classes=None):
         for key, value in widget.attrs.items()
         if key in {"autocomplete", "inputmode", "spellcheck", "maxlength", "autofocus"}
     }
-    if bound_field.field.required:
-        attributes["required"] = True
+    # No HTML `required`: GOV.UK forms validate on the server and show the error summary.
     value = bound_field.value()
 
     if isinstance(widget, GovukDateWidget):

@@ -1,5 +1,7 @@
-"""Partnerships, the consortium they belong to, and the agencies that work within them."""
+"""Partnerships, the consortium they belong to, the agencies that work within them, and the
+people who use the Hub with the roles they hold."""
 
+from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -260,3 +262,152 @@ class FooterLinks(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Footer links"
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """Someone who signs in: a practitioner, an agency lead, or partnership staff.
+
+    Signs in with a work email address. Holds no data about any child or family.
+    """
+
+    username = None
+    email = models.EmailField("work email address", unique=True)
+    partnership = models.ForeignKey(
+        Partnership,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+        help_text="The partnership whose area the person mainly works in.",
+    )
+    agency = models.ForeignKey(
+        Agency,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+        help_text="The organisation the person works or volunteers for.",
+    )
+    job_role = models.CharField(max_length=120, blank=True)
+    line_manager_email = models.EmailField(blank=True)
+    inactivity_warning_sent_at = models.DateTimeField(null=True, blank=True)
+    deactivated_at = models.DateTimeField(null=True, blank=True)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = []
+    PERMISSION_SCOPE = {
+        "partnership": "partnership",
+        "agency": "agency",
+        "consortium": "partnership__consortium",
+    }
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "email"]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+
+class Role(models.TextChoices):
+    PARTNERSHIP_ADMIN = "partnership_admin", "Partnership admin"
+    EDITOR = "editor", "Editor"
+    TRAINING_COORDINATOR = "training_coordinator", "Training coordinator"
+    TRAINER = "trainer", "Trainer"
+    AGENCY_LEAD = "agency_lead", "Agency safeguarding lead"
+    CONSORTIUM_EDITOR = "consortium_editor", "Consortium editor"
+
+
+class RoleAssignmentQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(user__is_active=True)
+
+
+class RoleAssignment(models.Model):
+    """One role held by one person, scoped to a partnership (and for agency leads, to their
+    agency; for consortium editors, to their consortium). Being a practitioner needs no
+    assignment: every active account of a partnership is one."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(max_length=30, choices=Role.choices)
+    partnership = models.ForeignKey(
+        Partnership, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    consortium = models.ForeignKey(
+        Consortium, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RoleAssignmentQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            # One assignment per role and scope. Written as three partial indexes because
+            # SQLite cannot treat NULLs as equal in a unique constraint.
+            models.UniqueConstraint(
+                fields=["user", "role", "consortium"],
+                condition=Q(role="consortium_editor"),
+                name="one_consortium_role_per_scope",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "agency"],
+                condition=Q(role="agency_lead"),
+                name="one_agency_role_per_scope",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "partnership"],
+                condition=~Q(role__in=["consortium_editor", "agency_lead"]),
+                name="one_partnership_role_per_scope",
+            ),
+            models.CheckConstraint(
+                name="role_has_its_scope",
+                condition=(
+                    Q(
+                        role="consortium_editor",
+                        consortium__isnull=False,
+                        partnership__isnull=True,
+                        agency__isnull=True,
+                    )
+                    | Q(
+                        role="agency_lead",
+                        partnership__isnull=False,
+                        agency__isnull=False,
+                        consortium__isnull=True,
+                    )
+                    | (
+                        ~Q(role__in=["consortium_editor", "agency_lead"])
+                        & Q(partnership__isnull=False, agency__isnull=True, consortium__isnull=True)
+                    )
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        scope = self.agency or self.partnership or self.consortium
+        return f"{self.get_role_display()} ({scope})"

@@ -33,6 +33,15 @@ def tel_href(number):
     return f"tel:{digits}"
 
 
+def govuk_datetime(value):
+    """Times as GOV.UK writes them, in the partnership's time zone: 3 March 2026, 2:05pm."""
+    if value is None:
+        return ""
+    value = timezone.localtime(value)
+    hour = value.hour % 12 or 12
+    return f"{govuk_date(value)}, {hour}:{value:%M}{'am' if value.hour < 12 else 'pm'}"
+
+
 def govuk_date(value):
     """Dates as GOV.UK writes them: 3 March 2026."""
     if value is None:
@@ -56,11 +65,34 @@ def main_navigation(request, page=None):
                 }
             )
     match = getattr(request, "resolver_match", None)
+    view_name = match.view_name if match else ""
     items.append(
-        {
-            "href": reverse("search:search"),
-            "text": "Search",
-            "active": bool(match and match.view_name == "search:search"),
-        }
+        {"href": reverse("search:search"), "text": "Search", "active": view_name == "search:search"}
     )
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        items.append(
+            {
+                "href": reverse("accounts:home"),
+                "text": "Your account",
+                "active": view_name.startswith("accounts:"),
+            }
+        )
+    else:
+        items.append(
+            {
+                "href": reverse("account_login"),
+                "text": "Sign in",
+                "active": view_name == "account_login",
+            }
+        )
     return items
+
+
+def file_size(size_bytes):
+    """Sizes as GOV.UK attachments show them: 845 KB, 1.2 MB."""
+    if size_bytes is None:
+        return ""
+    if size_bytes < 1024 * 1024:
+        return f"{max(1, round(size_bytes / 1024))} KB"
+    return f"{size_bytes / (1024 * 1024):.1f} MB"

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.db import transaction
@@ -21,7 +20,15 @@ from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
-from hub.core.models import Agency, Consortium, FooterLinks, Partnership, WorriedAboutAChild
+from hub.core.models import (
+    Agency,
+    Consortium,
+    FooterLinks,
+    Partnership,
+    Role,
+    RoleAssignment,
+    WorriedAboutAChild,
+)
 from hub.demo.content import pages as page_content
 from hub.demo.content.partnerships import AGENCIES, CONSORTIUM, PARTNERSHIPS
 from hub.site import models as site_models
@@ -274,37 +281,100 @@ def _load_useful_links(partnerships):
         )
 
 
+# (email, first name, last name, partnership, agency, roles); all fictional.
+DEMO_PEOPLE = [
+    (
+        "admin@westshire.example",
+        "Alex",
+        "Admin",
+        "westshire",
+        "Westshire County Council (demo)",
+        [Role.PARTNERSHIP_ADMIN],
+    ),
+    (
+        "editor@westshire.example",
+        "Eden",
+        "Editor",
+        "westshire",
+        "Westshire County Council (demo)",
+        [Role.EDITOR],
+    ),
+    (
+        "lead@westbury-academy.example",
+        "Lee",
+        "Lead",
+        "westshire",
+        "Westbury Cross Academy Trust (demo)",
+        [Role.AGENCY_LEAD],
+    ),
+    (
+        "practitioner@westbury-academy.example",
+        "Pat",
+        "Practitioner",
+        "westshire",
+        "Westbury Cross Academy Trust (demo)",
+        [],
+    ),
+    (
+        "admin@northmoor.example",
+        "Nia",
+        "Admin",
+        "northmoor",
+        "Northmoor Borough Council (demo)",
+        [Role.PARTNERSHIP_ADMIN],
+    ),
+    (
+        "lead@moorhampton-high.example",
+        "Morgan",
+        "Lead",
+        "northmoor",
+        "Moorhampton High School (demo)",
+        [Role.AGENCY_LEAD],
+    ),
+]
+
+
 def _load_accounts():
     """Demo sign-ins, with passwords generated once and kept in var/ (never committed)."""
+    from allauth.account.models import EmailAddress
+
+    from hub.accounts.services import sync_admin_access
+
     path = Path(settings.VAR_DIR) / CREDENTIALS_FILE
     User = get_user_model()
-    accounts = [
-        ("editor", "editor@westshire.example", "Demo", "Editor", False),
-        ("admin", "admin@westshire.example", "Demo", "Administrator", True),
-    ]
     saved = {}
     if path.exists():
         for line in path.read_text().splitlines():
-            username, _, password = line.partition(" ")
-            saved[username] = password
+            email, _, password = line.partition(" ")
+            saved[email] = password
     credentials = []
-    for username, email, first_name, last_name, is_superuser in accounts:
-        user = User.objects.filter(username=username).first()
-        password = saved.get(username)
+    for email, first_name, last_name, partnership_slug, agency_name, roles in DEMO_PEOPLE:
+        partnership = Partnership.objects.get(slug=partnership_slug)
+        password = saved.get(email)
+        user = User.objects.filter(email=email).first()
         if user is None:
             password = password or secrets.token_urlsafe(12)
             user = User.objects.create_user(
-                username=username,
                 email=email,
                 password=password,
                 first_name=first_name,
                 last_name=last_name,
-                is_staff=is_superuser,
-                is_superuser=is_superuser,
+                partnership=partnership,
+                agency=Agency.objects.get(name=agency_name),
+                job_role="Demo account",
             )
-            if not is_superuser:
-                user.groups.add(Group.objects.get(name="Editors"))
-        credentials.append((username, password))
-    path.write_text("".join(f"{u} {p}\n" for u, p in credentials if p))
+            EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+            for role in roles:
+                RoleAssignment.objects.create(
+                    user=user,
+                    role=role,
+                    partnership=partnership,
+                    agency=user.agency if role == Role.AGENCY_LEAD else None,
+                )
+            sync_admin_access(user)
+        credentials.append((email, password, roles))
+    path.write_text(
+        "".join(f"{email} {password}\n" for email, password, _ in credentials if password)
+    )
     path.chmod(0o600)
     return credentials

@@ -8,18 +8,13 @@ the demo content exactly as `make run` does. Nothing is faked between browser an
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-import dj_database_url
-import psycopg
 import pytest
 from playwright.sync_api import sync_playwright
+
+from tests.servers import Server, fresh_database, prepare_demo_database, site_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -31,84 +26,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = pytest.mark.browser
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _browser_database(scratch):
-    """A database URL for the server under test, and a function that removes it afterwards."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        return f"sqlite:///{scratch / 'browser.sqlite3'}", lambda: None
-    config = dj_database_url.parse(url)
-    name = f"hub_browser_{os.getpid()}"
-    admin = dict(
-        host=config["HOST"],
-        port=config["PORT"] or 5432,
-        user=config["USER"],
-        password=config["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-    with psycopg.connect(**admin) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        with psycopg.connect(**admin) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    user = config["USER"] or ""
-    password = f":{config['PASSWORD']}" if config["PASSWORD"] else ""
-    return f"postgres://{user}{password}@{admin['host']}:{admin['port']}/{name}", drop
-
-
 @pytest.fixture(scope="session")
 def live_site():
     """Base URL of a real server process with the demo content loaded."""
     scratch = Path(tempfile.mkdtemp(prefix="hub-browser-"))
-    database_url, drop_database = _browser_database(scratch)
-    port = _free_port()
-    environment = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "HUB_VAR_DIR": str(scratch),
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(scratch / "outbox"),
-        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "DEBUG": "",
-        "PRODUCTION": "",
-    }
-    environment.pop("REDIS_URL", None)
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput"], ["load_demo"]):
-        subprocess.run(manage + command, env=environment, check=True, capture_output=True)
-    log = open(scratch / "server.log", "wb")  # noqa: SIM115 - closed after the server stops
-    server = subprocess.Popen(
-        manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=environment,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base_url + "/branding.css", timeout=2)  # noqa: S310
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                log.close()
-                raise RuntimeError(
-                    "The site did not start:\n" + (scratch / "server.log").read_text()
-                ) from None
-            time.sleep(0.25)
-    yield {"url": base_url, "port": port, "scratch": scratch}
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
+    database_url, drop_database = fresh_database(scratch, "hub_browser")
+    environment = site_environment(scratch, database_url)
+    prepare_demo_database(environment)
+    server = Server(environment, scratch / "server.log")
+    yield {"url": server.url, "port": server.port, "scratch": scratch}
+    server.stop()
     drop_database()
     shutil.rmtree(scratch, ignore_errors=True)
 

@@ -46,4 +46,5 @@ def test_the_demo_prints_how_to_sign_in(capsys):
     call_command("load_demo")
     out = capsys.readouterr().out
     assert "http://127.0.0.1:8000/" in out
-    assert "Sign in as 'editor' with password" in out
+    assert "editor@westshire.example" in out
+    assert "password" in out

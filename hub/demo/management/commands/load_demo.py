@@ -14,8 +14,15 @@ class Command(BaseCommand):
             "  Public site:   http://127.0.0.1:8000/  (Westshire, the first partnership)"
         )
         self.stdout.write("                 http://northmoor.localhost:8000/  (Northmoor)")
+        self.stdout.write("  Sign in:        http://127.0.0.1:8000/accounts/login/")
         self.stdout.write("  Editors' admin: http://127.0.0.1:8000/admin/")
-        for username, password in credentials:
+        self.stdout.write("")
+        for email, password, roles in credentials:
             if password:
-                self.stdout.write(f"  Sign in as {username!r} with password {password!r}")
+                role_names = ", ".join(role.label for role in roles) or "Practitioner"
+                self.stdout.write(f"  {role_names:<26} {email:<40} password {password}")
+        self.stdout.write("")
+        self.stdout.write(
+            "  Staff roles set up a second factor (any authenticator app) at first sign-in."
+        )
         self.stdout.write("")

@@ -1,0 +1,317 @@
+"""Every change to accounts and roles. Each function checks permission, runs in one
+transaction and writes the audit log; views only call these."""
+
+import datetime
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from hub.core import audit
+from hub.core.models import Role, RoleAssignment, User
+from hub.core.permissions import Action, can, forget_cached_roles
+
+# Roles whose holders edit a partnership's pages and documents in the Wagtail admin.
+PAGE_EDITING_ROLES = {Role.PARTNERSHIP_ADMIN, Role.EDITOR}
+
+
+def account_register_details(*, user, details, request=None):
+    """Store a new practitioner's details from the registration form; log the registration."""
+    user.first_name = details["first_name"]
+    user.last_name = details["last_name"]
+    user.partnership = details["partnership"]
+    user.agency = details["agency"]
+    user.job_role = details["job_role"]
+    user.line_manager_email = details.get("line_manager_email", "")
+    user.save()
+    audit.record(actor=user, action="hub.account.registered", instance=user, request=request)
+
+
+@transaction.atomic
+def account_update_details(*, user, details, request=None):
+    """Change one's own details; the agency must belong to the chosen partnership."""
+    for field in (
+        "first_name",
+        "last_name",
+        "partnership",
+        "agency",
+        "job_role",
+        "line_manager_email",
+    ):
+        setattr(user, field, details.get(field, ""))
+    user.save()
+    audit.record(actor=user, action="hub.account.details_changed", instance=user, request=request)
+
+
+def _require(actor, action, target):
+    if not can(actor, action, target):
+        raise PermissionDenied
+
+
+def invitation_link(request, user):
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return request.build_absolute_uri(reverse("accounts:invitation", args=[uid, token]))
+
+
+@transaction.atomic
+def person_invite(*, by, partnership, details, request):
+    """Create an account for a member of staff with one role, and email them a link to set a
+    password. The link works once and expires after INVITATION_VALID_DAYS days."""
+    _require(by, Action.MANAGE_PEOPLE, partnership)
+    agency = details["agency"]
+    if not agency.partnerships.filter(pk=partnership.pk).exists():
+        raise ValidationError({"agency": "Choose an organisation in this partnership."})
+    email = details["email"].strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError(
+            {
+                "email": "Someone with this email address already has an account. If they work "
+                "in this partnership, find them in the list of people and give them the role."
+            }
+        )
+    user = User.objects.create_user(
+        email=email,
+        password=None,
+        first_name=details["first_name"],
+        last_name=details["last_name"],
+        partnership=partnership,
+        agency=agency,
+        job_role=details["job_role"],
+    )
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
+    audit.record(actor=by, action="hub.account.invited", instance=user, request=request)
+    role_grant(by=by, user=user, role=details["role"], partnership=partnership, request=request)
+    context = {
+        "user": user,
+        "partnership": partnership,
+        "invited_by": by,
+        "link": invitation_link(request, user),
+        "valid_days": settings.INVITATION_VALID_DAYS,
+    }
+    transaction.on_commit(
+        lambda: send_mail(
+            f"You have been invited to the {partnership.name} Hub",
+            render_to_string("accounts/email/invitation.txt", context),
+            None,
+            [email],
+        )
+    )
+    return user
+
+
+@transaction.atomic
+def invitation_accept(*, user, password, request):
+    """Set the invited person's password and verify their address. The token is spent: it
+    was made from the old password hash, which this changes."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    EmailAddress.objects.filter(user=user, email__iexact=user.email).update(verified=True)
+    audit.record(
+        actor=user, action="hub.account.invitation_accepted", instance=user, request=request
+    )
+
+
+def invitation_token_is_valid(user, token):
+    if user.has_usable_password():
+        return False
+    age = timezone.now() - user.date_joined
+    return age <= datetime.timedelta(days=settings.INVITATION_VALID_DAYS) and (
+        default_token_generator.check_token(user, token)
+    )
+
+
+@transaction.atomic
+def role_grant(*, by, user, role, partnership, request=None):
+    """Give `user` a role in `partnership` (agency leads: for the user's own agency).
+    Granting a role someone already holds changes nothing."""
+    role = Role(role)
+    _require(by, Action.MANAGE_PEOPLE, partnership)
+    if user.partnership_id != partnership.pk:
+        raise ValidationError("This person is not a member of this partnership.")
+    if role == Role.CONSORTIUM_EDITOR:
+        raise ValidationError("Consortium editors are appointed by the consortium.")
+    agency = user.agency if role == Role.AGENCY_LEAD else None
+    if role == Role.AGENCY_LEAD and agency is None:
+        raise ValidationError("Record the person's organisation before making them its lead.")
+    assignment, created = RoleAssignment.objects.get_or_create(
+        user=user, role=role, partnership=partnership, agency=agency, consortium=None
+    )
+    if created:
+        audit.record(
+            actor=by,
+            action="hub.account.role_granted",
+            instance=user,
+            request=request,
+            details={"role": role.value},
+        )
+        sync_admin_access(user)
+    return assignment
+
+
+@transaction.atomic
+def role_remove(*, by, assignment, request=None):
+    _require(by, Action.MANAGE_PEOPLE, assignment.partnership)
+    user = assignment.user
+    assignment.delete()
+    audit.record(
+        actor=by,
+        action="hub.account.role_removed",
+        instance=user,
+        request=request,
+        details={"role": assignment.role},
+    )
+    sync_admin_access(user)
+
+
+@transaction.atomic
+def account_deactivate(*, by, user, request=None, reason="by an administrator"):
+    """Stop an account signing in. Its records stay; it can be reactivated."""
+    if by is not None:
+        _require(by, Action.MANAGE_PEOPLE, user)
+        if by.pk == user.pk:
+            raise ValidationError("You cannot deactivate your own account.")
+    if not user.is_active:
+        return
+    user.is_active = False
+    user.deactivated_at = timezone.now()
+    user.save(update_fields=["is_active", "deactivated_at"])
+    audit.record(
+        actor=by,
+        action="hub.account.deactivated",
+        instance=user,
+        request=request,
+        details={"reason": reason},
+    )
+
+
+@transaction.atomic
+def account_reactivate(*, by, user, request=None):
+    _require(by, Action.MANAGE_PEOPLE, user)
+    if user.is_active:
+        return
+    user.is_active = True
+    user.deactivated_at = None
+    user.inactivity_warning_sent_at = None
+    user.last_login = timezone.now()  # a fresh start for the inactivity clock
+    user.save(
+        update_fields=["is_active", "deactivated_at", "inactivity_warning_sent_at", "last_login"]
+    )
+    audit.record(actor=by, action="hub.account.reactivated", instance=user, request=request)
+
+
+def account_export(*, user, request=None):
+    """Everything the Hub holds about `user`, for a subject access request by themselves."""
+    from allauth.mfa.models import Authenticator
+
+    data = {
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "job_role": user.job_role,
+            "line_manager_email": user.line_manager_email,
+            "partnership": str(user.partnership) if user.partnership else None,
+            "agency": str(user.agency) if user.agency else None,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "is_active": user.is_active,
+        },
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user)
+        ],
+        "roles": [
+            {
+                "role": a.get_role_display(),
+                "scope": str(a.agency or a.partnership or a.consortium),
+                "granted_at": a.granted_at.isoformat(),
+            }
+            for a in RoleAssignment.objects.filter(user=user).select_related(
+                "agency", "partnership", "consortium"
+            )
+        ],
+        "second_factors": [
+            {"type": a.type, "created_at": a.created_at.isoformat()}
+            for a in Authenticator.objects.filter(user=user)
+        ],
+        "activity_log": [
+            {
+                "when": entry.timestamp.isoformat(),
+                "what": audit.ACTIONS.get(entry.action),
+                "from_address": entry.data.get("client_address"),
+            }
+            for entry in audit.entries().filter(user=user).order_by("timestamp")
+        ],
+    }
+    audit.record(actor=user, action="hub.account.data_exported", instance=user, request=request)
+    return data
+
+
+@transaction.atomic
+def account_delete(*, user, request=None):
+    """Delete the account at its holder's request. The audit log keeps that it happened, and
+    by which account number, but nothing else about the person."""
+    audit.record(actor=None, action="hub.account.deleted", instance=user, request=request)
+    user.delete()
+
+
+def sync_admin_access(user):
+    """Derive Wagtail admin access from roles: editors and partnership admins edit their own
+    partnership's pages only. Roles are the truth; Wagtail groups follow them."""
+    forget_cached_roles(user)
+    editing = RoleAssignment.objects.filter(user=user, role__in=PAGE_EDITING_ROLES).select_related(
+        "partnership__site"
+    )
+    groups = [editor_group_for(assignment.partnership) for assignment in editing]
+    managed = Group.objects.filter(name__startswith=EDITOR_GROUP_PREFIX)
+    user.groups.remove(*managed.exclude(pk__in=[g.pk for g in groups]))
+    user.groups.add(*groups)
+
+
+EDITOR_GROUP_PREFIX = "Partnership editors: "
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+
+
+def editor_group_for(partnership):
+    group, created = Group.objects.get_or_create(
+        name=f"{EDITOR_GROUP_PREFIX}{partnership.short_name}"
+    )
+    if created:
+        group.permissions.add(Permission.objects.get(codename="access_admin"))
+        if partnership.site_id:
+            root = partnership.site.root_page
+            for codename in PAGE_PERMISSIONS:
+                GroupPagePermission.objects.create(
+                    group=group,
+                    page=root,
+                    permission=Permission.objects.get(
+                        content_type__app_label="wagtailcore", codename=codename
+                    ),
+                )
+        collection = Collection.get_first_root_node()
+        for codename in (
+            "add_document",
+            "change_document",
+            "choose_document",
+            "add_image",
+            "change_image",
+            "choose_image",
+        ):
+            GroupCollectionPermission.objects.create(
+                group=group,
+                collection=collection,
+                permission=Permission.objects.get(codename=codename),
+            )
+    return group

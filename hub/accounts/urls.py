@@ -1,0 +1,25 @@
+from django.urls import path
+
+from hub.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("accounts/", views.home, name="home"),
+    path("accounts/details/", views.details, name="details"),
+    path("accounts/my-data/", views.my_data, name="my_data"),
+    path("accounts/delete/", views.delete_account, name="delete"),
+    path("accounts/deleted/", views.deleted, name="deleted"),
+    path("accounts/invitation/<str:uidb64>/<str:token>/", views.invitation, name="invitation"),
+    path("people/", views.people, name="people"),
+    path("people/invite/", views.invite, name="invite"),
+    path("people/<int:pk>/", views.person, name="person"),
+    path("people/<int:pk>/roles/", views.grant_role, name="grant_role"),
+    path(
+        "people/<int:pk>/roles/<int:assignment_pk>/remove/",
+        views.remove_role,
+        name="remove_role",
+    ),
+    path("people/<int:pk>/deactivate/", views.deactivate, name="deactivate"),
+    path("people/<int:pk>/reactivate/", views.reactivate, name="reactivate"),
+    path("audit-log/", views.audit_log, name="audit_log"),
+]

@@ -1,0 +1,216 @@
+"""The one answer to "may this user do this to this object?".
+
+Every view and every query that touches non-public records goes through `can`,
+`scope_queryset` or `get_object_or_404_for`. The role × action table below is the whole
+policy; the README prints it (`manage.py permissions_matrix`) and tests pin it.
+
+Scopes: a role held in a partnership reaches objects of that partnership; an agency
+safeguarding lead's role reaches only objects of their own agency; a consortium editor's role
+reaches objects of the partnerships in their consortium. A practitioner holds no assignment
+and reaches only their own account.
+"""
+
+from enum import StrEnum
+
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from hub.core.models import Agency, Consortium, Partnership, Role, RoleAssignment, User
+
+
+class Action(StrEnum):
+    MANAGE_OWN_ACCOUNT = "account.manage_own"
+    ACCESS_ADMIN = "admin.access"
+    EDIT_PAGES = "pages.edit"
+    EDIT_REGIONAL_CONTENT = "regional.edit"
+    MANAGE_PEOPLE = "people.manage"
+    VIEW_PEOPLE = "people.view"
+    VIEW_AUDIT_LOG = "audit.view"
+    MANAGE_TRAINING = "training.manage"
+    TAKE_REGISTER = "training.register"
+    VIEW_AGENCY_RECORDS = "agency_records.view"
+    EDIT_AGENCY_RECORDS = "agency_records.edit"
+
+
+ACTION_DESCRIPTIONS = {
+    Action.MANAGE_OWN_ACCOUNT: "Manage own account, download own data, delete own account",
+    Action.ACCESS_ADMIN: "Use the editors' admin",
+    Action.EDIT_PAGES: "Edit and publish the partnership's pages and documents",
+    Action.EDIT_REGIONAL_CONTENT: "Edit regional content shared by the consortium",
+    Action.MANAGE_PEOPLE: "Invite staff, assign roles, deactivate accounts",
+    Action.VIEW_PEOPLE: "See people's accounts",
+    Action.VIEW_AUDIT_LOG: "See the audit log",
+    Action.MANAGE_TRAINING: "Run the training programme",
+    Action.TAKE_REGISTER: "Take a session's register",
+    Action.VIEW_AGENCY_RECORDS: "See an agency's private records (section 11, escalations, staff)",
+    Action.EDIT_AGENCY_RECORDS: "Change an agency's private records",
+}
+
+PRACTITIONER = "practitioner"
+
+# Role × action: the whole policy. Scope is applied on top (see module docstring).
+ROLE_ACTIONS = {
+    Role.PARTNERSHIP_ADMIN: {
+        Action.ACCESS_ADMIN,
+        Action.EDIT_PAGES,
+        Action.MANAGE_PEOPLE,
+        Action.VIEW_PEOPLE,
+        Action.VIEW_AUDIT_LOG,
+        Action.MANAGE_TRAINING,
+    },
+    Role.EDITOR: {Action.ACCESS_ADMIN, Action.EDIT_PAGES},
+    Role.TRAINING_COORDINATOR: {
+        Action.MANAGE_TRAINING,
+        Action.TAKE_REGISTER,
+    },
+    Role.TRAINER: {Action.TAKE_REGISTER},
+    Role.AGENCY_LEAD: {
+        Action.VIEW_PEOPLE,
+        Action.VIEW_AGENCY_RECORDS,
+        Action.EDIT_AGENCY_RECORDS,
+    },
+    Role.CONSORTIUM_EDITOR: {
+        Action.ACCESS_ADMIN,
+        Action.EDIT_REGIONAL_CONTENT,
+    },
+    PRACTITIONER: {Action.MANAGE_OWN_ACCOUNT},
+}
+
+# Every role but the practitioner's must sign in with a second factor.
+ROLES_REQUIRING_MFA = frozenset(Role)
+
+
+def _assignments(user):
+    if not hasattr(user, "_hub_assignments"):
+        user._hub_assignments = list(
+            RoleAssignment.objects.filter(user=user).select_related("partnership")
+        )
+    return user._hub_assignments
+
+
+def roles_of(user):
+    """The roles a signed-in user holds, the implicit practitioner role included."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    return {assignment.role for assignment in _assignments(user)} | {PRACTITIONER}
+
+
+def requires_second_factor(user):
+    return user.is_authenticated and (
+        user.is_superuser or any(a.role in ROLES_REQUIRING_MFA for a in _assignments(user))
+    )
+
+
+def _scope_of(target):
+    """(partnership ids, agency id, consortium ids) that an object belongs to."""
+    if isinstance(target, Partnership):
+        return {target.pk}, None, {target.consortium_id}
+    if isinstance(target, Consortium):
+        return set(), None, {target.pk}
+    if isinstance(target, Agency):
+        partnerships = list(target.partnerships.all())
+        return {p.pk for p in partnerships}, target.pk, {p.consortium_id for p in partnerships}
+    partnership_id = getattr(target, "partnership_id", None)
+    agency_id = getattr(target, "agency_id", None)
+    partnership_ids = {partnership_id} if partnership_id else set()
+    consortium_ids = set(
+        Partnership.objects.filter(pk__in=partnership_ids).values_list("consortium_id", flat=True)
+    )
+    return partnership_ids, agency_id, consortium_ids
+
+
+def _assignment_reaches(assignment, partnership_ids, agency_id, consortium_ids):
+    if assignment.role == Role.CONSORTIUM_EDITOR:
+        return assignment.consortium_id in consortium_ids
+    if assignment.role == Role.AGENCY_LEAD:
+        return agency_id is not None and assignment.agency_id == agency_id
+    return assignment.partnership_id in partnership_ids
+
+
+def can(user, action, target=None):
+    """May `user` do `action` to `target`? With no target: may they do it anywhere at all?"""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    action = Action(action)
+    granting = [a for a in _assignments(user) if action in ROLE_ACTIONS[a.role]]
+    if action in ROLE_ACTIONS[PRACTITIONER] and (target is None or target == user):
+        return True
+    if target is None:
+        return bool(granting)
+    scope = _scope_of(target)
+    return any(_assignment_reaches(assignment, *scope) for assignment in granting)
+
+
+def scope_queryset(user, action, queryset):
+    """Only the rows of `queryset` that `user` may `action`.
+
+    The model names where its scope lives in `PERMISSION_SCOPE`, e.g.
+    {"partnership": "partnership", "agency": "agency"} (lookups to the ids).
+    """
+    if not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    action = Action(action)
+    lookups = queryset.model.PERMISSION_SCOPE
+    condition = Q(pk__in=[])
+    if action in ROLE_ACTIONS[PRACTITIONER] and queryset.model is User:
+        condition |= Q(pk=user.pk)
+    for assignment in _assignments(user):
+        if action not in ROLE_ACTIONS[assignment.role]:
+            continue
+        if assignment.role == Role.CONSORTIUM_EDITOR:
+            if "consortium" in lookups:
+                condition |= Q(**{lookups["consortium"]: assignment.consortium_id})
+        elif assignment.role == Role.AGENCY_LEAD:
+            if "agency" in lookups:
+                condition |= Q(**{lookups["agency"]: assignment.agency_id})
+        elif "partnership" in lookups:
+            condition |= Q(**{lookups["partnership"]: assignment.partnership_id})
+    return queryset.filter(condition).distinct()
+
+
+def get_object_or_404_for(user, action, queryset, **lookup):
+    """The object, if it exists and `user` may `action` it; otherwise 404, so a guessed or
+    forged id never reveals whether the record exists."""
+    return get_object_or_404(scope_queryset(user, action, queryset), **lookup)
+
+
+def require(user, action, target=None):
+    """Raise 404 unless `can(user, action, target)`."""
+    if not can(user, action, target):
+        raise Http404
+
+
+def forget_cached_roles(user):
+    user.__dict__.pop("_hub_assignments", None)
+
+
+ROLE_LABELS = {PRACTITIONER: "Practitioner", **{role: role.label for role in Role}}
+SCOPE_LABELS = {
+    PRACTITIONER: "own account",
+    Role.AGENCY_LEAD: "own agency",
+    Role.CONSORTIUM_EDITOR: "own consortium",
+}
+
+
+def permissions_matrix_markdown():
+    """The role × action table, as printed in the README."""
+    roles = [PRACTITIONER, *Role]
+    header = "| action | " + " | ".join(ROLE_LABELS[role] for role in roles) + " |"
+    rule = "|---|" + "---|" * len(roles)
+    rows = [header, rule]
+    for action in Action:
+        cells = []
+        for role in roles:
+            if action in ROLE_ACTIONS[role]:
+                cells.append("✓ " + SCOPE_LABELS.get(role, "own partnership"))
+            else:
+                cells.append("–")
+        rows.append(f"| {ACTION_DESCRIPTIONS[action]} | " + " | ".join(cells) + " |")
+    rows.append("")
+    rows.append("Everyone signed in also has the practitioner's permissions, on their own account.")
+    return "\n".join(rows) + "\n"
