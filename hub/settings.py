@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "hub.core",
     "hub.accounts",
     "hub.site",
+    "hub.library",
     "hub.search",
     "hub.demo",
     "wagtail.contrib.settings",

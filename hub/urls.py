@@ -24,6 +24,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("hub.search.urls")),
+    path("library/", include("hub.library.urls")),
     path("", include("hub.core.urls")),
 ]
 

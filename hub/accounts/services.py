@@ -284,34 +284,39 @@ EDITOR_GROUP_PREFIX = "Partnership editors: "
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
 
+LIBRARY_PERMISSIONS = ["add_librarydocument", "change_librarydocument", "view_librarydocument"]
+COLLECTION_PERMISSIONS = [
+    "add_document",
+    "change_document",
+    "choose_document",
+    "add_image",
+    "change_image",
+    "choose_image",
+]
+
+
 def editor_group_for(partnership):
-    group, created = Group.objects.get_or_create(
-        name=f"{EDITOR_GROUP_PREFIX}{partnership.short_name}"
+    """The Wagtail group for one partnership's editors, with exactly the permissions they need.
+    Safe to call again: it only adds what is missing."""
+    group, _ = Group.objects.get_or_create(name=f"{EDITOR_GROUP_PREFIX}{partnership.short_name}")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(
+            content_type__app_label="library", codename__in=LIBRARY_PERMISSIONS
+        ),
     )
-    if created:
-        group.permissions.add(Permission.objects.get(codename="access_admin"))
-        if partnership.site_id:
-            root = partnership.site.root_page
-            for codename in PAGE_PERMISSIONS:
-                GroupPagePermission.objects.create(
-                    group=group,
-                    page=root,
-                    permission=Permission.objects.get(
-                        content_type__app_label="wagtailcore", codename=codename
-                    ),
-                )
-        collection = Collection.get_first_root_node()
-        for codename in (
-            "add_document",
-            "change_document",
-            "choose_document",
-            "add_image",
-            "change_image",
-            "choose_image",
-        ):
-            GroupCollectionPermission.objects.create(
+    if partnership.site_id:
+        for codename in PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
                 group=group,
-                collection=collection,
-                permission=Permission.objects.get(codename=codename),
+                page=partnership.site.root_page,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
             )
+    collection = Collection.get_first_root_node()
+    for codename in COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=Permission.objects.get(codename=codename)
+        )
     return group

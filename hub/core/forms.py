@@ -125,6 +125,7 @@ def govuk_field(bound_field, *, as_page_heading=False, classes=None):
         return "checkboxes", common | {
             "items": _items(bound_field, checked),
             "fieldset": {"legend": _legend(bound_field, as_page_heading)},
+            "classes": classes,
         }
     if isinstance(widget, forms.RadioSelect):
         return "radios", common | {

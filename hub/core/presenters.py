@@ -67,6 +67,13 @@ def main_navigation(request, page=None):
     match = getattr(request, "resolver_match", None)
     view_name = match.view_name if match else ""
     items.append(
+        {
+            "href": reverse("library:index"),
+            "text": "Protocols and guidance",
+            "active": view_name.startswith("library:"),
+        }
+    )
+    items.append(
         {"href": reverse("search:search"), "text": "Search", "active": view_name == "search:search"}
     )
     user = getattr(request, "user", None)

@@ -31,6 +31,7 @@ from hub.core.models import (
 )
 from hub.demo.content import pages as page_content
 from hub.demo.content.partnerships import AGENCIES, CONSORTIUM, PARTNERSHIPS
+from hub.demo.library import load_library
 from hub.site import models as site_models
 
 PAGE_KINDS = {
@@ -62,6 +63,7 @@ def load_demo():
             partnerships[spec["slug"]], created = _load_partnership(spec, consortium)
             created_sites.append(created)
         _load_agencies(partnerships)
+        load_library(partnerships)
         _load_useful_links(partnerships)
         credentials = _load_accounts()
     if any(created_sites):

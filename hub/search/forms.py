@@ -8,3 +8,14 @@ class SearchForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
+
+    kind = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[
+            ("", "Pages and documents"),
+            ("pages", "Pages only"),
+            ("documents", "Documents only"),
+        ],
+        widget=forms.RadioSelect,
+    )

@@ -1,6 +1,14 @@
-"""Reads for site search: live, public pages of the partnership site being visited."""
+"""Reads for site search: live public pages of the site being visited, and the library
+documents its visitor may see, ranked together."""
 
+from django.utils.html import strip_tags
 from wagtail.models import Page, Site
+
+from hub.core.presenters import partnership_for
+from hub.library.models import LibraryDocument
+from hub.search.snippets import highlight
+
+RESULT_LIMIT = 500
 
 
 def search_pages(request, query):
@@ -8,4 +16,63 @@ def search_pages(request, query):
     pages = Page.objects.live().public().specific()
     if site:
         pages = pages.descendant_of(site.root_page, inclusive=True)
-    return pages.search(query, operator="and")
+    return pages.search(query, operator="and").annotate_score("score")
+
+
+def search_documents(request, query):
+    documents = LibraryDocument.objects.for_partnership(partnership_for(request)).visible_to(
+        request.user
+    )
+    return documents.search(query, operator="and").annotate_score("score")
+
+
+def _page_text(page):
+    parts = [getattr(page, "summary", ""), page.search_description]
+    body = getattr(page, "body", None)
+    if body is not None:
+        parts.append(strip_tags(str(body)))
+    return " ".join(part for part in parts if part)
+
+
+def add_snippets(rows, query):
+    """Snippets cost a render each, so they are made only for the results shown."""
+    for row in rows:
+        source = row.pop("source", None)
+        if source is None:
+            continue
+        if isinstance(source, LibraryDocument):
+            row["snippet"] = highlight(source.current_text(), query) or highlight(
+                source.summary, query
+            )
+        else:
+            row["snippet"] = highlight(_page_text(source), query)
+    return rows
+
+
+def search_everything(request, query, kind=""):
+    """Pages and documents matching every word, best first, as plain result rows."""
+    rows = []
+    if kind in ("", "pages"):
+        for page in search_pages(request, query)[:RESULT_LIMIT]:
+            rows.append(
+                {
+                    "kind": "Page",
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    "source": page,
+                    "score": page.score or 0,
+                }
+            )
+    if kind in ("", "documents"):
+        for document in search_documents(request, query)[:RESULT_LIMIT]:
+            rows.append(
+                {
+                    "kind": document.get_document_type_display(),
+                    "title": document.title,
+                    "url": document.get_absolute_url(),
+                    "source": document,
+                    "score": document.score or 0,
+                }
+            )
+    rows.sort(key=lambda row: row["score"], reverse=True)
+    return rows

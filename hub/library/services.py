@@ -1,0 +1,238 @@
+"""Every change to the document register. Each function checks permission through the one
+permission helper, runs in one transaction, and leaves nothing behind when it refuses."""
+
+import datetime
+import uuid
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone
+from wagtail.documents import get_document_model
+
+from hub.core.permissions import Action, can
+from hub.library.models import (
+    DocumentVersion,
+    ExtractionStatus,
+    LibraryDocument,
+    ReviewReminder,
+    Status,
+)
+from hub.library.validation import validate_upload
+
+
+def may_edit(user, document):
+    """Partnership documents are edited by that partnership's editors; documents shared by
+    the consortium by its consortium editors."""
+    if document.partnership_id:
+        return can(user, Action.EDIT_PAGES, document.partnership)
+    return can(user, Action.EDIT_REGIONAL_CONTENT, document.consortium)
+
+
+def _person(actor):
+    """The account to credit with a change: a real user, never a system process."""
+    from django.contrib.auth import get_user_model
+
+    return actor if isinstance(actor, get_user_model()) else None
+
+
+def _require_edit(user, document):
+    if not may_edit(user, document):
+        raise PermissionDenied
+
+
+def version_upload(
+    *,
+    by,
+    document,
+    uploaded_file,
+    version_label,
+    what_changed,
+    approved_by,
+    approved_on,
+    published_at=None,
+):
+    """Add a new version of `document`. The file is checked by its content first; a refused
+    file stores nothing. The new version becomes current at `published_at` (now by default)
+    and every earlier one is from then on superseded. Its text is read in the background."""
+    _require_edit(by, document)
+    if document.status in (Status.SUPERSEDED, Status.WITHDRAWN):
+        raise ValidationError("Mark the document current again before adding a version to it.")
+    checked = validate_upload(uploaded_file)
+    stored = []
+    try:
+        return _store_version(
+            by,
+            document,
+            uploaded_file,
+            checked,
+            stored,
+            version_label,
+            what_changed,
+            approved_by,
+            approved_on,
+            published_at,
+        )
+    except BaseException:
+        # Nothing of a refused or failed upload stays behind, not even the file.
+        for wagtail_document in stored:
+            wagtail_document.file.delete(save=False)
+        raise
+
+
+def _store_version(
+    by,
+    document,
+    uploaded_file,
+    checked,
+    stored,
+    version_label,
+    what_changed,
+    approved_by,
+    approved_on,
+    published_at,
+):
+    with transaction.atomic():
+        # Lock the register entry so two uploads at once get numbers one after the other.
+        document = LibraryDocument.objects.select_for_update().get(pk=document.pk)
+        number = (document.versions.aggregate(Max("number"))["number__max"] or 0) + 1
+        stored_name = f"library/{uuid.uuid4().hex}.{checked.extension}"
+        uploaded_file.seek(0)
+        wagtail_document = get_document_model().objects.create(
+            title=f"{document.title} (version {version_label})",
+            file=File(uploaded_file, name=stored_name),
+            uploaded_by_user=_person(by),
+        )
+        stored.append(wagtail_document)
+        version = DocumentVersion.objects.create(
+            document=document,
+            number=number,
+            version_label=version_label,
+            file=wagtail_document,
+            original_filename=checked.safe_name,
+            kind=checked.kind,
+            size_bytes=checked.size,
+            what_changed=what_changed,
+            approved_by=approved_by,
+            approved_on=approved_on,
+            published_at=published_at or timezone.now(),
+            uploaded_by=_person(by),
+        )
+        from hub.library.tasks import extract_version_text
+
+        transaction.on_commit(lambda: extract_version_text.enqueue(version.pk))
+    return version
+
+
+def version_read_text(version):
+    """Read the version's text for search; record why if it cannot be read. Safe to repeat."""
+    from hub.library.extraction import ExtractionFailed, extract_text
+
+    if version.extraction_status == ExtractionStatus.DONE:
+        return version
+    try:
+        with version.file.file.open("rb") as handle:
+            extracted = extract_text(handle, version.kind)
+    except ExtractionFailed as failure:
+        version.extraction_status = ExtractionStatus.FAILED
+        version.extraction_error = str(failure.reason)[:300]
+        version.save(update_fields=["extraction_status", "extraction_error"])
+        return version
+    version.text = extracted.text
+    version.page_count = extracted.page_count
+    version.word_count = extracted.word_count
+    version.extraction_status = ExtractionStatus.DONE
+    version.extraction_error = ""
+    version.save(
+        update_fields=["text", "page_count", "word_count", "extraction_status", "extraction_error"]
+    )
+    from wagtail.search.index import insert_or_update_object
+
+    insert_or_update_object(version.document)
+    return version
+
+
+@transaction.atomic
+def document_set_status(*, by, document, status, replaced_by=None):
+    """Mark a document current, under review, superseded (optionally by another document)
+    or withdrawn. A withdrawn document leaves every list and its files stop downloading."""
+    _require_edit(by, document)
+    status = Status(status)
+    if replaced_by is not None and replaced_by.pk == document.pk:
+        raise ValidationError("A document cannot replace itself.")
+    document.status = status
+    document.replaced_by = replaced_by if status == Status.SUPERSEDED else None
+    document.save(update_fields=["status", "replaced_by"])
+    return document
+
+
+@transaction.atomic
+def version_withdraw(*, by, version):
+    """Stop one version being downloaded (for example one published in error)."""
+    _require_edit(by, version.document)
+    version.is_withdrawn = True
+    version.save(update_fields=["is_withdrawn"])
+    return version
+
+
+def reminder_threshold(document, today, reminder_days):
+    """The latest reminder point the document has reached, or None.
+
+    Thresholds are days before the review date (0 = on the day, negative = overdue by).
+    Only the latest one reached is due, so a document found long overdue gets one email,
+    not one for every threshold it has passed.
+    """
+    if not document.review_due:
+        return None
+    due = document.review_due
+    reached = [d for d in reminder_days if today >= due - datetime.timedelta(days=d)]
+    return min(reached) if reached else None
+
+
+def send_review_reminders(*, today=None, reminder_days=None):
+    """Email each document's owner at each threshold, at most once per threshold and review
+    date (the unique ReviewReminder row is claimed before the email is sent). Returns how
+    many emails were sent."""
+    from django.conf import settings
+
+    today = today or timezone.localdate()
+    reminder_days = reminder_days or settings.LIBRARY_REMINDER_DAYS
+    sent = 0
+    documents = (
+        LibraryDocument.objects.exclude(status__in=[Status.WITHDRAWN, Status.SUPERSEDED])
+        .exclude(review_due__isnull=True)
+        .exclude(owner_email="")
+        .select_related("owner_agency", "partnership")
+    )
+    for document in documents:
+        threshold = reminder_threshold(document, today, reminder_days)
+        if threshold is None:
+            continue
+        try:
+            with transaction.atomic():
+                ReviewReminder.objects.create(
+                    document=document, review_due=document.review_due, threshold=str(threshold)
+                )
+        except IntegrityError:
+            continue  # already sent for this threshold
+        context = {
+            "document": document,
+            "days": threshold,
+            "overdue_days": max(0, (today - document.review_due).days),
+        }
+        subject = (
+            f"Review overdue: {document.title}"
+            if today > document.review_due
+            else f"Review due {document.review_due:%-d %B %Y}: {document.title}"
+        )
+        send_mail(
+            subject,
+            render_to_string("library/email/review_reminder.txt", context),
+            None,
+            [document.owner_email],
+        )
+        sent += 1
+    return sent

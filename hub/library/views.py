@@ -1,0 +1,129 @@
+"""Local protocols and guidance: the register, a page per document and per version, and
+downloads served through a view that checks who may have them."""
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from hub.core.presenters import partnership_for
+from hub.library import queries
+from hub.library.forms import AsAtForm, LibraryFilterForm
+from hub.library.models import Status
+
+DOCUMENTS_PER_PAGE = 20
+
+
+def index(request):
+    partnership = partnership_for(request)
+    documents = queries.visible_documents(request, partnership)
+    form = LibraryFilterForm(request.GET or None, owners=queries.owners_of(documents))
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    documents = queries.filter_documents(documents, filters).select_related("owner_agency")
+    if filters.get("q"):
+        documents, _ = queries.search_documents(documents, filters["q"])
+    as_at = filters.get("as_at")
+    if as_at:
+        rows = queries.documents_as_at(documents, as_at)
+    else:
+        rows = [
+            (document, document.current_version) for document in documents.with_current_version()
+        ]
+    page = Paginator(rows, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    return render(
+        request,
+        "library/index.html",
+        {
+            "form": form,
+            "rows": page,
+            "as_at": as_at,
+            "total": len(rows),
+            "query_string": query_without_page.urlencode(),
+            "partnership": partnership,
+        },
+    )
+
+
+def _document_or_404(request, slug):
+    """A document this site shows and this visitor may see; otherwise 404. Restricted
+    documents answer 404 to signed-out visitors on every address, so nothing leaks."""
+    partnership = partnership_for(request)
+    return get_object_or_404(queries.visible_documents(request, partnership), slug=slug)
+
+
+def document(request, slug):
+    item = _document_or_404(request, slug)
+    form = AsAtForm(request.GET if "as_at_year" in request.GET else None)
+    as_at_version = None
+    if form.is_bound and form.is_valid():
+        as_at_version = item.version_on(form.cleaned_data["as_at"])
+    versions = list(item.versions.published().select_related("file").order_by("-number"))
+    return render(
+        request,
+        "library/document.html",
+        {
+            "document": item,
+            "current": versions[0] if versions else None,
+            "versions": versions,
+            "form": form,
+            "as_at_version": as_at_version,
+            "as_at_checked": form.is_bound and form.is_valid(),
+            "related_documents": queries.visible_documents(
+                request, partnership_for(request)
+            ).filter(pk__in=item.related_documents.values("pk")),
+            "related_pages": item.related_pages.live().public(),
+        },
+    )
+
+
+def version(request, slug, number):
+    item = _document_or_404(request, slug)
+    shown = get_object_or_404(item.versions.published().select_related("file"), number=number)
+    current = item.current_version
+    if current is not None and current.pk == shown.pk:
+        return redirect(item.get_absolute_url())
+    return render(
+        request,
+        "library/version.html",
+        {"document": item, "version": shown, "current": current},
+    )
+
+
+def _serve(version):
+    if version.is_withdrawn or version.document.status == Status.WITHDRAWN:
+        raise Http404
+    handle = version.file.file.open("rb")
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=version.original_filename,
+        content_type=_CONTENT_TYPES.get(version.kind, "application/octet-stream"),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if version.document.is_restricted:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+}
+
+
+def download(request, slug):
+    item = _document_or_404(request, slug)
+    current = item.current_version
+    if current is None:
+        raise Http404
+    return _serve(current)
+
+
+def version_download(request, slug, number):
+    item = _document_or_404(request, slug)
+    return _serve(get_object_or_404(item.versions.published(), number=number))
