@@ -78,6 +78,8 @@ class Partnership(models.Model):
 
     objects = PartnershipQuerySet.as_manager()
 
+    PERMISSION_SCOPE = {"partnership": "pk", "consortium": "consortium"}
+
     panels = [
         FieldPanel("name"),
         FieldPanel("short_name"),

@@ -11,17 +11,8 @@ from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from hub.core.permissions import Action, scope_queryset
 from hub.library import services
-from hub.library.models import LibraryDocument
-
-
-def editable_documents(user):
-    """Documents this editor may change: their partnerships' own documents."""
-    from hub.core.models import Partnership
-
-    partnerships = scope_queryset(user, Action.EDIT_PAGES, Partnership.objects.all())
-    return LibraryDocument.objects.filter(partnership__in=partnerships)
+from hub.library.viewsets import editable_documents
 
 
 class VersionUploadForm(forms.Form):

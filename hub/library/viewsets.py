@@ -4,7 +4,7 @@ editor sees and edits only their own partnership's documents."""
 from django.urls import reverse
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
@@ -30,7 +30,16 @@ class LibraryDocumentForm(WagtailAdminModelForm):
         return cleaned
 
 
+def editable_documents(user):
+    """Documents this editor may change: their own partnerships' documents."""
+    partnerships = scope_queryset(user, Action.EDIT_PAGES, Partnership.objects.all())
+    return LibraryDocument.objects.filter(partnership__in=partnerships)
+
+
 class LibraryDocumentIndexView(IndexView):
+    def get_base_queryset(self):
+        return editable_documents(self.request.user)
+
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         buttons.append(
@@ -44,9 +53,22 @@ class LibraryDocumentIndexView(IndexView):
         return buttons
 
 
+class LibraryDocumentEditView(EditView):
+    def get_queryset(self):
+        # Another partnership's document answers 404, as a guessed id should.
+        return editable_documents(self.request.user)
+
+
+class LibraryDocumentDeleteView(DeleteView):
+    def get_queryset(self):
+        return editable_documents(self.request.user)
+
+
 class LibraryDocumentViewSet(ModelViewSet):
     model = LibraryDocument
     index_view_class = LibraryDocumentIndexView
+    edit_view_class = LibraryDocumentEditView
+    delete_view_class = LibraryDocumentDeleteView
     form_class = LibraryDocumentForm
     icon = "doc-full"
     menu_label = "Library documents"
@@ -88,7 +110,3 @@ class LibraryDocumentViewSet(ModelViewSet):
         FieldPanel("related_documents"),
         FieldPanel("related_pages"),
     ]
-
-    def get_queryset(self, request):
-        partnerships = scope_queryset(request.user, Action.EDIT_PAGES, Partnership.objects.all())
-        return LibraryDocument.objects.filter(partnership__in=partnerships)
