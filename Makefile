@@ -32,8 +32,8 @@ demo: install
 
 # The site and the background worker (search index, emails) together; Ctrl+C stops both.
 run: demo
-	trap 'kill 0' INT TERM EXIT; \
-	$(PY) manage.py db_worker --interval 2 & \
+	$(PY) manage.py db_worker --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
 lint: install

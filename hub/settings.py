@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "hub.accounts",
     "hub.site",
     "hub.library",
+    "hub.procedures",
     "hub.search",
     "hub.demo",
     "wagtail.contrib.settings",

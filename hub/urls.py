@@ -25,6 +25,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("hub.search.urls")),
     path("library/", include("hub.library.urls")),
+    path("procedures/", include("hub.procedures.urls")),
     path("", include("hub.core.urls")),
 ]
 

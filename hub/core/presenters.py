@@ -68,6 +68,13 @@ def main_navigation(request, page=None):
     view_name = match.view_name if match else ""
     items.append(
         {
+            "href": reverse("procedures:contents"),
+            "text": "Procedures",
+            "active": view_name.startswith("procedures:"),
+        }
+    )
+    items.append(
+        {
             "href": reverse("library:index"),
             "text": "Protocols and guidance",
             "active": view_name.startswith("library:"),

@@ -32,6 +32,7 @@ from hub.core.models import (
 from hub.demo.content import pages as page_content
 from hub.demo.content.partnerships import AGENCIES, CONSORTIUM, PARTNERSHIPS
 from hub.demo.library import load_library
+from hub.demo.procedures import load_procedures
 from hub.site import models as site_models
 
 PAGE_KINDS = {
@@ -64,6 +65,7 @@ def load_demo():
             created_sites.append(created)
         _load_agencies(partnerships)
         load_library(partnerships)
+        load_procedures(consortium, partnerships)
         _load_useful_links(partnerships)
         credentials = _load_accounts()
     if any(created_sites):

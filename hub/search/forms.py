@@ -13,9 +13,10 @@ class SearchForm(forms.Form):
         label="Show",
         required=False,
         choices=[
-            ("", "Pages and documents"),
+            ("", "Everything"),
             ("pages", "Pages only"),
             ("documents", "Documents only"),
+            ("procedures", "Procedures only"),
         ],
         widget=forms.RadioSelect,
     )

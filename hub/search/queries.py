@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 from hub.core.presenters import partnership_for
 from hub.library.models import LibraryDocument
+from hub.procedures.models import Chapter
 from hub.search.snippets import highlight
 
 RESULT_LIMIT = 500
@@ -40,7 +41,9 @@ def add_snippets(rows, query):
         source = row.pop("source", None)
         if source is None:
             continue
-        if isinstance(source, LibraryDocument):
+        if isinstance(source, Chapter):
+            row["snippet"] = highlight(strip_tags(source.current_text()), query)
+        elif isinstance(source, LibraryDocument):
             row["snippet"] = highlight(source.current_text(), query) or highlight(
                 source.summary, query
             )
@@ -74,5 +77,27 @@ def search_everything(request, query, kind=""):
                     "score": document.score or 0,
                 }
             )
+    if kind in ("", "procedures"):
+        partnership = partnership_for(request)
+        if partnership is not None:
+            visible = Chapter.objects.for_partnership(partnership).values_list("pk", flat=True)
+            chapters = (
+                Chapter.objects.filter(pk__in=list(visible))
+                .search(query, operator="and")
+                .annotate_score("score")
+            )
+            for chapter in chapters[:RESULT_LIMIT]:
+                title = chapter.current_title()
+                if not title:
+                    continue  # removed, or not published yet
+                rows.append(
+                    {
+                        "kind": "Procedure chapter",
+                        "title": title,
+                        "url": chapter.get_absolute_url(),
+                        "source": chapter,
+                        "score": chapter.score or 0,
+                    }
+                )
     rows.sort(key=lambda row: row["score"], reverse=True)
     return rows

@@ -1,0 +1,156 @@
+"""The procedures as a reader meets them: contents, chapters with local information, the
+updates page, the glossary, and every one of them as it stood on a past date, at permanent
+addresses (/procedures/as-at/2026-03-03/...)."""
+
+import datetime
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from hub.core.presenters import partnership_for
+from hub.procedures import queries
+from hub.procedures.forms import AsAtForm, SubscribeForm
+from hub.procedures.models import end_of
+from hub.procedures.pdf import chapter_pdf
+from hub.procedures.services import subscribe
+
+
+def _context(request):
+    partnership = partnership_for(request)
+    manual = queries.manual_for(partnership)
+    if manual is None:
+        raise Http404
+    return partnership, manual
+
+
+def _moment(manual, as_at):
+    """End of the as-at day, or now. A malformed date in the address is a 404: the address
+    does not exist; the form explains the rules."""
+    if as_at is None:
+        return timezone.now(), None
+    try:
+        day = datetime.date.fromisoformat(as_at)
+    except ValueError as error:
+        raise Http404 from error
+    first = queries.first_publication(manual)
+    if day > timezone.localdate() or first is None or day < timezone.localtime(first).date():
+        raise Http404
+    return end_of(day), day
+
+
+def _as_at_form(request, manual):
+    first = queries.first_publication(manual)
+    form = AsAtForm(request.GET if "as_at_year" in request.GET else None, earliest=first)
+    return form
+
+
+def contents(request, as_at=None):
+    partnership, manual = _context(request)
+    form = _as_at_form(request, manual)
+    if form.is_bound and form.is_valid():
+        return redirect("procedures:contents_as_at", as_at=form.cleaned_data["as_at"].isoformat())
+    moment, day = _moment(manual, as_at)
+    return render(
+        request,
+        "procedures/contents.html",
+        {
+            "manual": manual,
+            "partnership": partnership,
+            "parts": queries.contents_at(partnership, moment),
+            "as_at": day,
+            "form": form,
+            "first_published": queries.first_publication(manual),
+        },
+    )
+
+
+def chapter(request, slug, as_at=None):
+    partnership, manual = _context(request)
+    form = _as_at_form(request, manual)
+    if form.is_bound and form.is_valid():
+        return redirect(
+            "procedures:chapter_as_at", as_at=form.cleaned_data["as_at"].isoformat(), slug=slug
+        )
+    moment, day = _moment(manual, as_at)
+    view = queries.chapter_at(partnership, slug, moment)
+    if view is None:
+        raise Http404
+    glossary_url = reverse("procedures:glossary")
+    related = [
+        queries.chapter_at(partnership, other.slug, moment)
+        for other in view.chapter.related_chapters.all()
+    ]
+    return render(
+        request,
+        "procedures/chapter.html",
+        {
+            "manual": manual,
+            "partnership": partnership,
+            "view": view,
+            "body": queries.link_glossary_terms(
+                view.version.body, queries.glossary(manual), glossary_url
+            ),
+            "related": [item for item in related if item],
+            "documents": view.chapter.related_documents.exclude(status="withdrawn").filter(
+                is_restricted=False
+            )
+            if not request.user.is_authenticated
+            else view.chapter.related_documents.exclude(status="withdrawn"),
+            "as_at": day,
+            "form": form,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def chapter_download(request, slug, as_at=None):
+    partnership, manual = _context(request)
+    moment, day = _moment(manual, as_at)
+    view = queries.chapter_at(partnership, slug, moment)
+    if view is None:
+        raise Http404
+    content = chapter_pdf(
+        manual_title=manual.title,
+        partnership_name=partnership.name,
+        view=view,
+        printed_on=timezone.localdate(),
+        as_at=day,
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    suffix = f"-as-at-{day.isoformat()}" if day else ""
+    response["Content-Disposition"] = f'attachment; filename="{slug}{suffix}.pdf"'
+    return response
+
+
+def updates(request):
+    partnership, manual = _context(request)
+    form = SubscribeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        subscribe(partnership=partnership, email=form.cleaned_data["email"])
+        messages.success(
+            request,
+            "You will get one email each time a new release of the procedures is published.",
+        )
+        return redirect("procedures:updates")
+    return render(
+        request,
+        "procedures/updates.html",
+        {
+            "manual": manual,
+            "partnership": partnership,
+            "releases": queries.releases_for(partnership),
+            "form": form,
+        },
+    )
+
+
+def glossary(request):
+    partnership, manual = _context(request)
+    return render(
+        request,
+        "procedures/glossary.html",
+        {"manual": manual, "partnership": partnership, "terms": queries.glossary(manual)},
+    )
