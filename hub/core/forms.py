@@ -9,6 +9,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 
 class GovukDateWidget(forms.MultiWidget):
@@ -33,8 +34,9 @@ class GovukDateField(forms.MultiValueField):
 
     widget = GovukDateWidget
 
-    def __init__(self, *, label_for_errors="Date", **kwargs):
+    def __init__(self, *, label_for_errors="Date", not_in_future=False, **kwargs):
         self.label_for_errors = label_for_errors
+        self.not_in_future = not_in_future
         fields = [forms.CharField(required=False) for _ in GovukDateWidget.parts]
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
 
@@ -51,9 +53,12 @@ class GovukDateField(forms.MultiValueField):
         if len(year) != 4:
             raise ValidationError("Year must include 4 numbers")
         try:
-            return datetime.date(int(year), int(month), int(day))
+            value = datetime.date(int(year), int(month), int(day))
         except ValueError as error:
             raise ValidationError(f"{self.label_for_errors} must be a real date") from error
+        if self.not_in_future and value > timezone.localdate():
+            raise ValidationError(f"{self.label_for_errors} must be today or in the past")
+        return value
 
     def clean(self, value):
         if self.required and (not value or not any(value)):

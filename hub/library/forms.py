@@ -1,6 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from hub.core.forms import GovukDateField
 from hub.library.models import DocumentType, Scope, Topic
@@ -39,6 +37,7 @@ class LibraryFilterForm(forms.Form):
     as_at = GovukDateField(
         label="Show the library as it stood on a date",
         label_for_errors="The date",
+        not_in_future=True,
         required=False,
         help_text="For example, 3 3 2026. Leave blank for today.",
     )
@@ -49,20 +48,11 @@ class LibraryFilterForm(forms.Form):
             (str(agency.pk), agency.name) for agency in owners
         ]
 
-    def clean_as_at(self):
-        day = self.cleaned_data.get("as_at")
-        if day and day > timezone.localdate():
-            raise ValidationError("The date must be today or in the past")
-        return day
-
 
 class AsAtForm(forms.Form):
     as_at = GovukDateField(
-        label="Which version was current on", label_for_errors="The date", required=True
+        label="Which version was current on",
+        label_for_errors="The date",
+        not_in_future=True,
+        required=True,
     )
-
-    def clean_as_at(self):
-        day = self.cleaned_data["as_at"]
-        if day > timezone.localdate():
-            raise ValidationError("The date must be today or in the past")
-        return day

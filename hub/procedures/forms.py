@@ -9,6 +9,7 @@ class AsAtForm(forms.Form):
     as_at = GovukDateField(
         label="Show the procedures as they stood on",
         label_for_errors="The date",
+        not_in_future=True,
         help_text="For example, 3 3 2026",
     )
 
@@ -18,8 +19,6 @@ class AsAtForm(forms.Form):
 
     def clean_as_at(self):
         day = self.cleaned_data["as_at"]
-        if day > timezone.localdate():
-            raise ValidationError("The date must be today or in the past")
         if self.earliest and day < timezone.localtime(self.earliest).date():
             raise ValidationError(
                 f"The date must be on or after {self.earliest:%-d %B %Y}, when the "

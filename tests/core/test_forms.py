@@ -109,3 +109,14 @@ def test_a_real_date_is_accepted():
     form.is_valid()
     assert "start" not in form.errors
     assert form.cleaned_data["start"] == datetime.date(2026, 3, 3)
+
+
+def test_a_date_field_can_refuse_the_future():
+    class PastForm(forms.Form):
+        day = GovukDateField(label="Day", label_for_errors="The date", not_in_future=True)
+
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    form = PastForm(
+        data={"day_day": tomorrow.day, "day_month": tomorrow.month, "day_year": tomorrow.year}
+    )
+    assert form.errors["day"] == ["The date must be today or in the past"]
