@@ -7,12 +7,13 @@ import uuid
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
+from hub.core.once import claim
 from hub.core.permissions import Action, can
 from hub.library.models import (
     DocumentVersion,
@@ -211,12 +212,12 @@ def send_review_reminders(*, today=None, reminder_days=None):
         threshold = reminder_threshold(document, today, reminder_days)
         if threshold is None:
             continue
-        try:
-            with transaction.atomic():
-                ReviewReminder.objects.create(
-                    document=document, review_due=document.review_due, threshold=str(threshold)
-                )
-        except IntegrityError:
+        if not claim(
+            ReviewReminder,
+            document=document,
+            review_due=document.review_due,
+            threshold=str(threshold),
+        ):
             continue  # already sent for this threshold
         context = {
             "document": document,

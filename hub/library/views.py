@@ -9,6 +9,7 @@ from hub.core.presenters import partnership_for
 from hub.library import queries
 from hub.library.forms import AsAtForm, LibraryFilterForm
 from hub.library.models import Status
+from hub.library.validation import CONTENT_TYPES
 
 DOCUMENTS_PER_PAGE = 20
 
@@ -98,22 +99,13 @@ def _serve(version):
         handle,
         as_attachment=True,
         filename=version.original_filename,
-        content_type=_CONTENT_TYPES.get(version.kind, "application/octet-stream"),
+        content_type=CONTENT_TYPES.get(version.kind, "application/octet-stream"),
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     if version.document.is_restricted:
         response["Cache-Control"] = "private, no-store"
     return response
-
-
-_CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "odt": "application/vnd.oasis.opendocument.text",
-}
 
 
 def download(request, slug):

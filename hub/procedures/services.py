@@ -6,10 +6,11 @@ from html.parser import HTMLParser
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from hub.core.once import claim
 from hub.core.permissions import Action, can
 from hub.procedures.models import (
     ChangeType,
@@ -157,10 +158,7 @@ def send_release_notifications(*, now=None):
             )
         )
         for release in releases:
-            try:
-                with transaction.atomic():
-                    ReleaseNotification.objects.create(release=release, subscription=subscription)
-            except IntegrityError:
+            if not claim(ReleaseNotification, release=release, subscription=subscription):
                 continue
             context = {
                 "release": release,

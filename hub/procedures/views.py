@@ -94,11 +94,8 @@ def chapter(request, slug, as_at=None):
                 view.version.body, queries.glossary(manual), glossary_url
             ),
             "related": [item for item in related if item],
-            "documents": view.chapter.related_documents.exclude(status="withdrawn").filter(
-                is_restricted=False
-            )
-            if not request.user.is_authenticated
-            else view.chapter.related_documents.exclude(status="withdrawn"),
+            # The library's own rule: withdrawn never, restricted only when signed in.
+            "documents": view.chapter.related_documents.all().visible_to(request.user),
             "as_at": day,
             "form": form,
             "today": timezone.localdate(),

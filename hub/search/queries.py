@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 from hub.core.presenters import partnership_for
 from hub.library.models import LibraryDocument
+from hub.library.queries import visible_documents
 from hub.procedures.models import Chapter
 from hub.search.snippets import highlight
 
@@ -21,9 +22,7 @@ def search_pages(request, query):
 
 
 def search_documents(request, query):
-    documents = LibraryDocument.objects.for_partnership(partnership_for(request)).visible_to(
-        request.user
-    )
+    documents = visible_documents(request, partnership_for(request))
     return documents.search(query, operator="and").annotate_score("score")
 
 
