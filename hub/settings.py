@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "hub.site",
     "hub.library",
     "hub.procedures",
+    "hub.training",
     "hub.search",
     "hub.demo",
     "wagtail.contrib.settings",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("search/", include("hub.search.urls")),
     path("library/", include("hub.library.urls")),
     path("procedures/", include("hub.procedures.urls")),
+    path("training/", include("hub.training.urls")),
     path("", include("hub.core.urls")),
 ]
 

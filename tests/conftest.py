@@ -26,6 +26,20 @@ def pytest_configure(config):
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings():
+    """A PostgreSQL test database of this run's own, so two runs on one server (a developer
+    and CI, or two checkouts) never drop each other's database."""
+    import os
+
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        database.setdefault("TEST", {})
+        database["TEST"]["NAME"] = f"test_{database['NAME']}_{os.getpid()}"
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from hub.demo.loader import load_demo
 
@@ -67,7 +81,7 @@ def make_person(email, *, partnership, agency, roles=(), second_factor=True):
     """An active, verified account with the given roles in `partnership`."""
     from allauth.account.models import EmailAddress
 
-    from hub.core.models import Role, RoleAssignment, User
+    from hub.core.models import AGENCY_ROLES, Role, RoleAssignment, User
 
     user = User.objects.create_user(
         email=email, password="a long test password", partnership=partnership, agency=agency
@@ -78,7 +92,7 @@ def make_person(email, *, partnership, agency, roles=(), second_factor=True):
             user=user,
             role=role,
             partnership=None if role == Role.CONSORTIUM_EDITOR else partnership,
-            agency=agency if role == Role.AGENCY_LEAD else None,
+            agency=agency if role in AGENCY_ROLES else None,
             consortium=partnership.consortium if role == Role.CONSORTIUM_EDITOR else None,
         )
     if roles:

@@ -18,7 +18,7 @@ from django.utils.http import urlsafe_base64_encode
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from hub.core import audit
-from hub.core.models import Role, RoleAssignment, User
+from hub.core.models import AGENCY_ROLES, Role, RoleAssignment, User
 from hub.core.permissions import Action, can, forget_cached_roles
 
 # Roles whose holders edit a partnership's pages and documents in the Wagtail admin.
@@ -141,9 +141,11 @@ def role_grant(*, by, user, role, partnership, request=None):
         raise ValidationError("This person is not a member of this partnership.")
     if role == Role.CONSORTIUM_EDITOR:
         raise ValidationError("Consortium editors are appointed by the consortium.")
-    agency = user.agency if role == Role.AGENCY_LEAD else None
-    if role == Role.AGENCY_LEAD and agency is None:
-        raise ValidationError("Record the person's organisation before making them its lead.")
+    agency = user.agency if role in AGENCY_ROLES else None
+    if role in AGENCY_ROLES and agency is None:
+        raise ValidationError(
+            "Record the person's organisation before giving them a role for it."
+        )
     assignment, created = RoleAssignment.objects.get_or_create(
         user=user, role=role, partnership=partnership, agency=agency, consortium=None
     )
@@ -269,18 +271,26 @@ def account_delete(*, user, request=None):
 
 def sync_admin_access(user):
     """Derive Wagtail admin access from roles: editors and partnership admins edit their own
-    partnership's pages only. Roles are the truth; Wagtail groups follow them."""
+    partnership's pages only; consortium editors only enter the admin (the procedures screens
+    check their role themselves). Roles are the truth; Wagtail groups follow them."""
     forget_cached_roles(user)
     editing = RoleAssignment.objects.filter(user=user, role__in=PAGE_EDITING_ROLES).select_related(
         "partnership__site"
     )
     groups = [editor_group_for(assignment.partnership) for assignment in editing]
-    managed = Group.objects.filter(name__startswith=EDITOR_GROUP_PREFIX)
+    if RoleAssignment.objects.filter(user=user, role=Role.CONSORTIUM_EDITOR).exists():
+        group, _ = Group.objects.get_or_create(name=CONSORTIUM_EDITOR_GROUP)
+        group.permissions.add(Permission.objects.get(codename="access_admin"))
+        groups.append(group)
+    managed = Group.objects.filter(name__startswith=EDITOR_GROUP_PREFIX) | Group.objects.filter(
+        name=CONSORTIUM_EDITOR_GROUP
+    )
     user.groups.remove(*managed.exclude(pk__in=[g.pk for g in groups]))
     user.groups.add(*groups)
 
 
 EDITOR_GROUP_PREFIX = "Partnership editors: "
+CONSORTIUM_EDITOR_GROUP = "Consortium editors"
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
 

@@ -341,6 +341,13 @@ class Role(models.TextChoices):
     TRAINER = "trainer", "Trainer"
     AGENCY_LEAD = "agency_lead", "Agency safeguarding lead"
     CONSORTIUM_EDITOR = "consortium_editor", "Consortium editor"
+    AGENCY_TRAINING_COORDINATOR = "agency_training_coordinator", "Agency training coordinator"
+
+
+# Roles held for one agency (the holder's own); every other role but the consortium editor's
+# is held for a partnership.
+AGENCY_ROLES = frozenset({Role.AGENCY_LEAD, Role.AGENCY_TRAINING_COORDINATOR})
+_AGENCY_ROLE_VALUES = sorted(role.value for role in AGENCY_ROLES)
 
 
 class RoleAssignmentQuerySet(models.QuerySet):
@@ -379,12 +386,12 @@ class RoleAssignment(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["user", "role", "agency"],
-                condition=Q(role="agency_lead"),
+                condition=Q(role__in=_AGENCY_ROLE_VALUES),
                 name="one_agency_role_per_scope",
             ),
             models.UniqueConstraint(
                 fields=["user", "role", "partnership"],
-                condition=~Q(role__in=["consortium_editor", "agency_lead"]),
+                condition=~Q(role__in=["consortium_editor", *_AGENCY_ROLE_VALUES]),
                 name="one_partnership_role_per_scope",
             ),
             models.CheckConstraint(
@@ -397,13 +404,13 @@ class RoleAssignment(models.Model):
                         agency__isnull=True,
                     )
                     | Q(
-                        role="agency_lead",
+                        role__in=_AGENCY_ROLE_VALUES,
                         partnership__isnull=False,
                         agency__isnull=False,
                         consortium__isnull=True,
                     )
                     | (
-                        ~Q(role__in=["consortium_editor", "agency_lead"])
+                        ~Q(role__in=["consortium_editor", *_AGENCY_ROLE_VALUES])
                         & Q(partnership__isnull=False, agency__isnull=True, consortium__isnull=True)
                     )
                 ),

@@ -16,7 +16,15 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from hub.core.models import Agency, Consortium, Partnership, Role, RoleAssignment, User
+from hub.core.models import (
+    AGENCY_ROLES,
+    Agency,
+    Consortium,
+    Partnership,
+    Role,
+    RoleAssignment,
+    User,
+)
 
 
 class Action(StrEnum):
@@ -31,6 +39,8 @@ class Action(StrEnum):
     TAKE_REGISTER = "training.register"
     VIEW_AGENCY_RECORDS = "agency_records.view"
     EDIT_AGENCY_RECORDS = "agency_records.edit"
+    BOOK_FOR_AGENCY = "training.book_for_agency"
+    VIEW_TRAINING_RECORDS = "training.records_view"
 
 
 ACTION_DESCRIPTIONS = {
@@ -45,6 +55,8 @@ ACTION_DESCRIPTIONS = {
     Action.TAKE_REGISTER: "Take a session's register",
     Action.VIEW_AGENCY_RECORDS: "See an agency's private records (section 11, escalations, staff)",
     Action.EDIT_AGENCY_RECORDS: "Change an agency's private records",
+    Action.BOOK_FOR_AGENCY: "Book, cancel and transfer training places for colleagues",
+    Action.VIEW_TRAINING_RECORDS: "See staff's training records and reports",
 }
 
 PRACTITIONER = "practitioner"
@@ -58,21 +70,30 @@ ROLE_ACTIONS = {
         Action.VIEW_PEOPLE,
         Action.VIEW_AUDIT_LOG,
         Action.MANAGE_TRAINING,
+        Action.VIEW_TRAINING_RECORDS,
     },
     Role.EDITOR: {Action.ACCESS_ADMIN, Action.EDIT_PAGES},
     Role.TRAINING_COORDINATOR: {
         Action.MANAGE_TRAINING,
         Action.TAKE_REGISTER,
+        Action.VIEW_TRAINING_RECORDS,
+        Action.BOOK_FOR_AGENCY,
     },
     Role.TRAINER: {Action.TAKE_REGISTER},
     Role.AGENCY_LEAD: {
         Action.VIEW_PEOPLE,
         Action.VIEW_AGENCY_RECORDS,
         Action.EDIT_AGENCY_RECORDS,
+        Action.BOOK_FOR_AGENCY,
+        Action.VIEW_TRAINING_RECORDS,
     },
     Role.CONSORTIUM_EDITOR: {
         Action.ACCESS_ADMIN,
         Action.EDIT_REGIONAL_CONTENT,
+    },
+    Role.AGENCY_TRAINING_COORDINATOR: {
+        Action.BOOK_FOR_AGENCY,
+        Action.VIEW_TRAINING_RECORDS,
     },
     PRACTITIONER: {Action.MANAGE_OWN_ACCOUNT},
 }
@@ -123,7 +144,7 @@ def _scope_of(target):
 def _assignment_reaches(assignment, partnership_ids, agency_id, consortium_ids):
     if assignment.role == Role.CONSORTIUM_EDITOR:
         return assignment.consortium_id in consortium_ids
-    if assignment.role == Role.AGENCY_LEAD:
+    if assignment.role in AGENCY_ROLES:
         return agency_id is not None and assignment.agency_id == agency_id
     return assignment.partnership_id in partnership_ids
 
@@ -165,7 +186,7 @@ def scope_queryset(user, action, queryset):
         if assignment.role == Role.CONSORTIUM_EDITOR:
             if "consortium" in lookups:
                 condition |= Q(**{lookups["consortium"]: assignment.consortium_id})
-        elif assignment.role == Role.AGENCY_LEAD:
+        elif assignment.role in AGENCY_ROLES:
             if "agency" in lookups:
                 condition |= Q(**{lookups["agency"]: assignment.agency_id})
         elif "partnership" in lookups:
@@ -193,6 +214,7 @@ ROLE_LABELS = {PRACTITIONER: "Practitioner", **{role: role.label for role in Rol
 SCOPE_LABELS = {
     PRACTITIONER: "own account",
     Role.AGENCY_LEAD: "own agency",
+    Role.AGENCY_TRAINING_COORDINATOR: "own agency",
     Role.CONSORTIUM_EDITOR: "own consortium",
 }
 

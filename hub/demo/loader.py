@@ -21,6 +21,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from hub.core.models import (
+    AGENCY_ROLES,
     Agency,
     Consortium,
     FooterLinks,
@@ -373,7 +374,7 @@ def _load_accounts():
                     user=user,
                     role=role,
                     partnership=partnership,
-                    agency=user.agency if role == Role.AGENCY_LEAD else None,
+                    agency=user.agency if role in AGENCY_ROLES else None,
                 )
             sync_admin_access(user)
         credentials.append((email, password, roles))

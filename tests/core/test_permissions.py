@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from hub.core.models import Agency, Role, User
+from hub.core.models import AGENCY_ROLES, Agency, Role, User
 from hub.core.permissions import (
     PRACTITIONER,
     ROLE_ACTIONS,
@@ -67,7 +67,7 @@ def test_each_role_may_do_exactly_its_actions_within_its_scope(
     assert can(user, action, stranger) is (
         role == Role.CONSORTIUM_EDITOR and allowed and action not in ROLE_ACTIONS[PRACTITIONER]
     )
-    if role == Role.AGENCY_LEAD:
+    if role in AGENCY_ROLES:
         same_partnership_other_agency = make_person(
             "other-agency@westshire.example", partnership=westshire, agency=other_westshire_agency
         )
