@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub.ops import views as ops_views
+
 handler400 = "hub.core.views.bad_request"
 handler403 = "hub.core.views.permission_denied"
 handler404 = "hub.core.views.page_not_found"
@@ -27,6 +29,7 @@ urlpatterns = [
     path("library/", include("hub.library.urls")),
     path("procedures/", include("hub.procedures.urls")),
     path("training/", include("hub.training.urls")),
+    path("health/", ops_views.health, name="health"),
     path("", include("hub.core.urls")),
 ]
 

@@ -143,9 +143,7 @@ def role_grant(*, by, user, role, partnership, request=None):
         raise ValidationError("Consortium editors are appointed by the consortium.")
     agency = user.agency if role in AGENCY_ROLES else None
     if role in AGENCY_ROLES and agency is None:
-        raise ValidationError(
-            "Record the person's organisation before giving them a role for it."
-        )
+        raise ValidationError("Record the person's organisation before giving them a role for it.")
     assignment, created = RoleAssignment.objects.get_or_create(
         user=user, role=role, partnership=partnership, agency=agency, consortium=None
     )
@@ -257,6 +255,9 @@ def account_export(*, user, request=None):
             for entry in audit.entries().filter(user=user).order_by("timestamp")
         ],
     }
+    from hub.training.privacy import personal_data as training_data
+
+    data["training"] = training_data(user)
     audit.record(actor=user, action="hub.account.data_exported", instance=user, request=request)
     return data
 

@@ -4,16 +4,20 @@ makes all of its changes visible at one moment, in one transaction."""
 from html import escape
 from html.parser import HTMLParser
 
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
 from hub.core.once import claim
 from hub.core.permissions import Action, can
 from hub.procedures.models import (
     ChangeType,
+    Chapter,
     ChapterVersion,
     LocalInformationVersion,
     Release,
@@ -146,7 +150,7 @@ def send_release_notifications(*, now=None):
     listing what changed. Safe to run repeatedly (cron or a retried task)."""
     now = now or timezone.now()
     sent = 0
-    for subscription in Subscription.objects.select_related("partnership"):
+    for subscription in Subscription.objects.select_related("partnership__site"):
         releases = (
             Release.objects.for_partnership(subscription.partnership)
             .published(now)
@@ -165,7 +169,13 @@ def send_release_notifications(*, now=None):
                 "changes": release.chapter_versions.select_related("chapter").order_by(
                     "change_type", "title"
                 ),
+                "local_changes": release.local_versions.select_related("chapter"),
                 "partnership": subscription.partnership,
+                "updates_url": _site_url(subscription.partnership, reverse("procedures:updates")),
+                "unsubscribe_url": _site_url(
+                    subscription.partnership,
+                    reverse("procedures:unsubscribe", args=[unsubscribe_token(subscription)]),
+                ),
             }
             send_mail(
                 f"{release.title}: changes to the child protection procedures",
@@ -175,3 +185,118 @@ def send_release_notifications(*, now=None):
             )
             sent += 1
     return sent
+
+
+# Addresses the manual's own pages already use, so a chapter may not take them.
+RESERVED_CHAPTER_SLUGS = {"updates", "glossary", "as-at"}
+
+
+def _chapter_slug(manual, title, slug):
+    """The address given, if free; otherwise one made from the title, numbered if taken."""
+    taken = set(Chapter.objects.filter(manual=manual).values_list("slug", flat=True))
+    taken |= RESERVED_CHAPTER_SLUGS
+    if slug:
+        if slug in taken:
+            raise ValidationError(
+                {"slug": "Another chapter already uses this address. Choose another."}
+            )
+        return slug
+    base = slugify(title)[:110] or "chapter"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+@transaction.atomic
+def chapter_create(
+    *, by, release, part, title, body, change_summary="New chapter.", summary="", slug=""
+):
+    """Create a chapter in `part` with its first text drafted into `release`; readers see it
+    when the release is published. A regional release makes a regional chapter (consortium
+    editors only); a partnership's release makes a chapter that only its own site shows.
+    The address is never one another chapter of the manual has."""
+    _require_draft(by, release)
+    if part.manual_id != release.manual_id:
+        raise PermissionDenied
+    if not title.strip():
+        raise ValidationError({"title": "Enter the chapter's title"})
+    siblings = part.chapters.filter(partnership_id=release.partnership_id)
+    last = siblings.order_by("-position").values_list("position", flat=True).first()
+    # Local chapters follow the regional ones in a part, as the demo loader places them.
+    floor = 99 if release.partnership_id else -1
+    try:
+        with transaction.atomic():
+            chapter = Chapter.objects.create(
+                manual=release.manual,
+                partnership=release.partnership,
+                part=part,
+                slug=_chapter_slug(release.manual, title, slug),
+                position=max(last if last is not None else floor, floor) + 1,
+            )
+    except IntegrityError as error:
+        # Another editor took the same address a moment ago.
+        raise ValidationError({"slug": "Another chapter already uses this address."}) from error
+    chapter_draft(
+        by=by,
+        release=release,
+        chapter=chapter,
+        title=title,
+        summary=summary,
+        body=body,
+        change_type=ChangeType.NEW,
+        change_summary=change_summary,
+    )
+    return chapter
+
+
+def release_unschedule(*, by, release, now=None):
+    """Take a scheduled release back to a draft, to change it or choose another time. Once
+    its time has come readers may have seen it, so a live release is refused; its changes
+    can only be followed by a new release."""
+    with transaction.atomic():
+        release = Release.objects.select_for_update().get(pk=release.pk)
+        if not may_edit_release(by, release):
+            raise PermissionDenied
+        if release.published_at is None:
+            raise ValidationError("This release is not scheduled.")
+        if release.published_at <= (now or timezone.now()):
+            raise ValidationError(
+                "This release is already live, so it cannot be unscheduled. "
+                "Start a new release to change it."
+            )
+        release.published_at = None
+        release.save(update_fields=["published_at"])
+    return release
+
+
+UNSUBSCRIBE_SALT = "hub.procedures.unsubscribe"
+
+
+def unsubscribe_token(subscription):
+    """The token in a subscriber's personal unsubscribe link. It names the subscription and
+    is signed, so it cannot be altered to name another; it does not expire, so the link in
+    an old email still works."""
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(subscription.pk))
+
+
+def subscription_for_token(token):
+    """The subscription a link's token names, or None if it was already removed. A forged or
+    altered token raises signing.BadSignature."""
+    value = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token)
+    if not value.isdigit():
+        raise signing.BadSignature("Not a subscription")
+    return Subscription.objects.select_related("partnership").filter(pk=int(value)).first()
+
+
+@transaction.atomic
+def unsubscribe(*, subscription):
+    """Remove the subscription: no more release emails go to that address. Removing one that
+    is already gone does nothing."""
+    Subscription.objects.filter(pk=subscription.pk).delete()
+
+
+def _site_url(partnership, path):
+    """An absolute address on the partnership's own site, for emails."""
+    site = partnership.site
+    return f"{site.root_url}{path}" if site else path

@@ -6,6 +6,7 @@ app_name = "procedures"
 urlpatterns = [
     path("", views.contents, name="contents"),
     path("updates/", views.updates, name="updates"),
+    path("updates/unsubscribe/<str:token>/", views.unsubscribe_link, name="unsubscribe"),
     path("glossary/", views.glossary, name="glossary"),
     path("as-at/<str:as_at>/", views.contents, name="contents_as_at"),
     path("as-at/<str:as_at>/<slug:slug>/", views.chapter, name="chapter_as_at"),

@@ -5,17 +5,21 @@ addresses (/procedures/as-at/2026-03-03/...)."""
 import datetime
 
 from django.contrib import messages
+from django.core import signing
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_http_methods
 
+from hub.core import audit
 from hub.core.presenters import partnership_for
 from hub.procedures import queries
 from hub.procedures.forms import AsAtForm, SubscribeForm
 from hub.procedures.models import end_of
 from hub.procedures.pdf import chapter_pdf
-from hub.procedures.services import subscribe
+from hub.procedures.services import subscribe, subscription_for_token, unsubscribe
 
 
 def _context(request):
@@ -151,3 +155,29 @@ def glossary(request):
         "procedures/glossary.html",
         {"manual": manual, "partnership": partnership, "terms": queries.glossary(manual)},
     )
+
+
+@require_http_methods(["GET", "POST"])
+def unsubscribe_link(request, token):
+    """The personal link in every release email. Opening it changes nothing, because mail
+    scanners open links; the button on the page removes the subscription. A forged or
+    altered link is refused and changes nothing."""
+    try:
+        subscription = subscription_for_token(token)
+    except signing.BadSignature:
+        return render(request, "procedures/unsubscribe_invalid.html", status=404)
+    if request.method == "POST" and subscription is not None:
+        with transaction.atomic():
+            audit.record(
+                actor=None,
+                action="hub.procedures.unsubscribed",
+                instance=subscription,
+                request=request,
+            )
+            unsubscribe(subscription=subscription)
+        messages.success(
+            request,
+            "You have unsubscribed. You will get no more emails about the procedures.",
+        )
+        return redirect("procedures:updates")
+    return render(request, "procedures/unsubscribe.html", {"subscription": subscription})
