@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from pypdf import PdfReader
 
 from hub.procedures import services
@@ -314,3 +315,35 @@ def test_glossary_terms_are_linked_at_first_use(client):
             assert html.count(f'href="/procedures/glossary/#{term.slug}"') == 1
             return
     pytest.fail(f"No chapter uses the glossary term {term.term!r}")
+
+
+def test_a_scheduled_release_becomes_searchable_when_the_periodic_command_runs(
+    client, test_chapter, consortium_editor
+):
+    import time_machine
+    from django.core.management import call_command
+
+    release = services.release_start(
+        by=consortium_editor, manual=test_chapter.manual, title="Test scheduled release"
+    )
+    services.chapter_draft(
+        by=consortium_editor,
+        release=release,
+        chapter=test_chapter,
+        title="Test strategy discussions",
+        body="<p>Quillwort timescales apply.</p>",
+        change_summary="New word.",
+    )
+    go_live = timezone.now() + datetime.timedelta(hours=2)
+    services.release_publish(by=consortium_editor, release=release, at=go_live)
+
+    def found():
+        page = client.get("/search/", {"q": "quillwort", "kind": "procedures"})
+        return "Test strategy discussions" in page.content.decode()
+
+    assert not found()
+    with time_machine.travel(go_live + datetime.timedelta(minutes=5)):
+        output = io.StringIO()
+        call_command("send_release_notifications", stdout=output)
+        assert "Re-indexed 1 chapter(s)" in output.getvalue()
+        assert found()
