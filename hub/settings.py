@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "hub.core.middleware.ContentSecurityPolicyMiddleware",
     "hub.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hub.ops.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -169,6 +170,17 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions: in the database, read through the cache when there is a shared one, so every
+# web process sees every session and a Redis restart signs no one out.
+SESSION_ENGINE = env(
+    "SESSION_ENGINE",
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db",
+)
+# Whole public pages for signed-out visitors are kept this long (0 turns the cache off); any
+# change to what they show empties it at once (hub/ops/page_cache.py).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)
 
 TASKS = {
     "default": {

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class OpsConfig(AppConfig):
     name = "hub.ops"
     verbose_name = "Operations"
+
+    def ready(self):
+        from hub.ops.signals import connect
+
+        connect()

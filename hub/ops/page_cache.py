@@ -1,0 +1,108 @@
+"""The anonymous page cache: whole responses kept in the shared cache (Redis in production)
+for people who are not signed in, so the public site costs one cache read per page.
+
+A response is kept only if all of these hold:
+- the request is a GET or HEAD with no query string and no session cookie (signed-in people,
+  and anyone with a session, always get a fresh page);
+- the response is a 200 that sets no cookie, used no CSRF token (so pages with forms are never
+  shared between visitors) and does not say private, no-cache or no-store.
+
+Purging is by generation: every key includes a generation number, and a change that could
+alter what a page shows moves the generation on, so every older entry is unreachable at once
+and expires on its own. Content (pages, documents, procedures, settings, branding) and
+training (places left, sessions) have separate generations, so a booking does not empty the
+cache of the whole site. Entries also expire after PAGE_CACHE_SECONDS, which bounds how long
+anything that changes without an event (a scheduled release going live) can show stale.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import cc_delim_re
+
+CONTENT = "content"
+TRAINING = "training"
+_GENERATION_KEY = "pagecache:generation:{}"
+_UNCACHEABLE_CONTROL = {"private", "no-cache", "no-store"}
+
+
+def _seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+
+
+def _sections(path):
+    return (CONTENT, TRAINING) if path.startswith("/training/") else (CONTENT,)
+
+
+def purge(*sections):
+    """Make every cached page of these sections (all of them by default) unreachable."""
+    for section in sections or (CONTENT, TRAINING):
+        key = _GENERATION_KEY.format(section)
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, timeout=None)
+
+
+def _key(request):
+    sections = _sections(request.path)
+    generations = cache.get_many([_GENERATION_KEY.format(s) for s in sections])
+    stamp = ".".join(str(generations.get(_GENERATION_KEY.format(s), 0)) for s in sections)
+    where = hashlib.sha256(f"{request.get_host()}|{request.path}".encode()).hexdigest()
+    return f"pagecache:page:{stamp}:{where}"
+
+
+def _request_is_cacheable(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(("/admin/", "/accounts/", "/health/"))
+    )
+
+
+def _response_is_cacheable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    control = {
+        part.split("=")[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    return not (control & _UNCACHEABLE_CONTROL)
+
+
+class AnonymousPageCacheMiddleware:
+    """Placed before the session middleware, so a hit never touches the session or the
+    database; security headers are added by the middleware outside it on every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = _seconds()
+        if seconds <= 0 or not _request_is_cacheable(request):
+            return self.get_response(request)
+        key = _key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            from django.http import HttpResponse
+
+            status, headers, content = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _response_is_cacheable(request, response):
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in ("vary", "x-page-cache")
+            ]
+            cache.set(key, (response.status_code, headers, response.content), seconds)
+            response["X-Page-Cache"] = "miss"
+        return response
