@@ -6,7 +6,7 @@ POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/hub
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-postgres lint assets demo clean
+.PHONY: install run test test-sqlite test-postgres lint assets demo clean production bench
 
 install: $(VENV)/.installed node_modules/.installed build/static/css/hub.css
 
@@ -35,6 +35,11 @@ run: demo
 	$(PY) manage.py db_worker --interval 2 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT) --noreload
+
+# Production mode on this machine: gunicorn, the worker and the periodic jobs against the
+# local PostgreSQL and Redis, on http://127.0.0.1:8000. See README, "Running in production".
+production: install
+	deploy/run-production-locally
 
 lint: install
 	$(VENV)/bin/ruff check .

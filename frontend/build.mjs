@@ -20,9 +20,12 @@ const result = sass.compile(join(root, "frontend", "scss", "hub.scss"), {
   quietDeps: true,
   silenceDeprecations: ["import"],
 });
-writeFileSync(join(out, "css", "hub.css"), result.css);
+// The footer's Crown copyright crest belongs to GOV.UK, not to a partnership: its image is
+// never shipped, so its references are dropped (hashed static files must all resolve).
+const css = result.css.replace(/url\("[^"]*govuk-crest\.svg"\)/g, "none");
+writeFileSync(join(out, "css", "hub.css"), css);
 
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "js", "govuk-frontend.min.js"));
 cpSync(join(root, "frontend", "js"), join(out, "js"), { recursive: true });
 cpSync(join(root, "frontend", "images"), join(out, "images"), { recursive: true });
-console.log(`Built ${join(out, "css", "hub.css")} (${result.css.length} bytes)`);
+console.log(`Built ${join(out, "css", "hub.css")} (${css.length} bytes)`);
