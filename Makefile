@@ -58,3 +58,8 @@ test: lint test-sqlite test-postgres
 
 clean:
 	rm -rf $(VENV) node_modules build var/static
+
+# Throughput and latency against nginx and a stock Wagtail site, in production mode on this
+# machine; prints a table, never fails on a time. See README, "Benchmarks".
+bench: install
+	$(PY) bench/run.py

@@ -272,19 +272,24 @@ def account_delete(*, user, request=None):
 
 def sync_admin_access(user):
     """Derive Wagtail admin access from roles: editors and partnership admins edit their own
-    partnership's pages only; consortium editors only enter the admin (the procedures screens
-    check their role themselves). Roles are the truth; Wagtail groups follow them."""
+    partnership's pages only; consortium editors and training coordinators only enter the
+    admin (the procedures and training screens check their roles themselves). Roles are the
+    truth; Wagtail groups follow them."""
     forget_cached_roles(user)
     editing = RoleAssignment.objects.filter(user=user, role__in=PAGE_EDITING_ROLES).select_related(
         "partnership__site"
     )
     groups = [editor_group_for(assignment.partnership) for assignment in editing]
-    if RoleAssignment.objects.filter(user=user, role=Role.CONSORTIUM_EDITOR).exists():
-        group, _ = Group.objects.get_or_create(name=CONSORTIUM_EDITOR_GROUP)
-        group.permissions.add(Permission.objects.get(codename="access_admin"))
-        groups.append(group)
+    for role, name in (
+        (Role.CONSORTIUM_EDITOR, CONSORTIUM_EDITOR_GROUP),
+        (Role.TRAINING_COORDINATOR, TRAINING_TEAM_GROUP),
+    ):
+        if RoleAssignment.objects.filter(user=user, role=role).exists():
+            group, _ = Group.objects.get_or_create(name=name)
+            group.permissions.add(Permission.objects.get(codename="access_admin"))
+            groups.append(group)
     managed = Group.objects.filter(name__startswith=EDITOR_GROUP_PREFIX) | Group.objects.filter(
-        name=CONSORTIUM_EDITOR_GROUP
+        name__in=[CONSORTIUM_EDITOR_GROUP, TRAINING_TEAM_GROUP]
     )
     user.groups.remove(*managed.exclude(pk__in=[g.pk for g in groups]))
     user.groups.add(*groups)
@@ -292,6 +297,7 @@ def sync_admin_access(user):
 
 EDITOR_GROUP_PREFIX = "Partnership editors: "
 CONSORTIUM_EDITOR_GROUP = "Consortium editors"
+TRAINING_TEAM_GROUP = "Training team"
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
 

@@ -128,18 +128,22 @@ def govuk_field(bound_field, *, as_page_heading=False, classes=None):
     if isinstance(widget, forms.CheckboxSelectMultiple):
         checked = {str(v) for v in (value or [])}
         return "checkboxes", common | {
+            # The first box gets the field's id, so the error summary's link lands on it.
+            "idPrefix": bound_field.auto_id,
             "items": _items(bound_field, checked),
             "fieldset": {"legend": _legend(bound_field, as_page_heading)},
             "classes": classes,
         }
     if isinstance(widget, forms.RadioSelect):
         return "radios", common | {
+            "idPrefix": bound_field.auto_id,
             "items": _items(bound_field, {str(value)} if value is not None else set()),
             "fieldset": {"legend": _legend(bound_field, as_page_heading)},
             "classes": classes,
         }
     if isinstance(widget, forms.CheckboxInput):
         return "checkboxes", common | {
+            "idPrefix": bound_field.auto_id,
             "items": [{"value": "on", "text": bound_field.label, "checked": bool(value)}],
         }
     if isinstance(widget, forms.Select):

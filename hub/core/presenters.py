@@ -81,6 +81,13 @@ def main_navigation(request, page=None):
         }
     )
     items.append(
+        {
+            "href": reverse("training:programme"),
+            "text": "Training",
+            "active": view_name.startswith("training:"),
+        }
+    )
+    items.append(
         {"href": reverse("search:search"), "text": "Search", "active": view_name == "search:search"}
     )
     user = getattr(request, "user", None)

@@ -34,6 +34,7 @@ from hub.demo.content import pages as page_content
 from hub.demo.content.partnerships import AGENCIES, CONSORTIUM, PARTNERSHIPS
 from hub.demo.library import load_library
 from hub.demo.procedures import load_procedures
+from hub.demo.training import load_training
 from hub.site import models as site_models
 
 PAGE_KINDS = {
@@ -69,6 +70,8 @@ def load_demo():
         load_procedures(consortium, partnerships)
         _load_useful_links(partnerships)
         credentials = _load_accounts()
+    # In a transaction of its own, so the emails its bookings queue are dropped, not sent.
+    load_training()
     if any(created_sites):
         # The worker keeps the search index current as editors publish; a fresh demo is
         # indexed here at once so that search works before the worker has caught up.
@@ -321,6 +324,30 @@ DEMO_PEOPLE = [
         [],
     ),
     (
+        "trainer@westshire.example",
+        "Tomi",
+        "Trainer",
+        "westshire",
+        "Westshire County Council (demo)",
+        [Role.TRAINER],
+    ),
+    (
+        "training@westshire.example",
+        "Cass",
+        "Coordinator",
+        "westshire",
+        "Westshire County Council (demo)",
+        [Role.TRAINING_COORDINATOR],
+    ),
+    (
+        "training@westbury-academy.example",
+        "Kit",
+        "Bookings",
+        "westshire",
+        "Westbury Cross Academy Trust (demo)",
+        [Role.AGENCY_TRAINING_COORDINATOR],
+    ),
+    (
         "admin@northmoor.example",
         "Nia",
         "Admin",
@@ -335,6 +362,14 @@ DEMO_PEOPLE = [
         "northmoor",
         "Moorhampton High School (demo)",
         [Role.AGENCY_LEAD],
+    ),
+    (
+        "trainer@northmoor.example",
+        "Noor",
+        "Trainer",
+        "northmoor",
+        "Northmoor Borough Council (demo)",
+        [Role.TRAINER],
     ),
 ]
 

@@ -3,7 +3,7 @@ editor sees and edits only their own partnership's documents."""
 
 from django.urls import reverse
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
@@ -69,7 +69,6 @@ class LibraryDocumentViewSet(ModelViewSet):
     index_view_class = LibraryDocumentIndexView
     edit_view_class = LibraryDocumentEditView
     delete_view_class = LibraryDocumentDeleteView
-    form_class = LibraryDocumentForm
     icon = "doc-full"
     menu_label = "Library documents"
     menu_order = 250
@@ -79,34 +78,39 @@ class LibraryDocumentViewSet(ModelViewSet):
     list_filter = ["status", "document_type", "scope", "is_restricted"]
     search_fields = ["title", "summary"]
     inspect_view_enabled = False
-    panels = [
-        FieldPanel("partnership"),
-        FieldPanel("title"),
-        FieldPanel("slug"),
-        FieldPanel("summary"),
-        FieldRowPanel([FieldPanel("document_type"), FieldPanel("scope")]),
-        FieldPanel("topics"),
-        MultiFieldPanel(
-            [
-                FieldPanel("for_professionals"),
-                FieldPanel("for_parents"),
-                FieldPanel("for_young_people"),
-            ],
-            heading="Who it is for",
-        ),
-        MultiFieldPanel(
-            [FieldPanel("owner_agency"), FieldPanel("contact_role"), FieldPanel("owner_email")],
-            heading="Owner",
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("status"),
-                FieldPanel("replaced_by"),
-                FieldPanel("review_due"),
-                FieldPanel("is_restricted"),
-            ],
-            heading="Status and review",
-        ),
-        FieldPanel("related_documents"),
-        FieldPanel("related_pages"),
-    ]
+    # With panels, Wagtail builds the form from the edit handler's base form class (a
+    # `form_class` attribute would be ignored), so the scoping form is given here.
+    edit_handler = ObjectList(
+        [
+            FieldPanel("partnership"),
+            FieldPanel("title"),
+            FieldPanel("slug"),
+            FieldPanel("summary"),
+            FieldRowPanel([FieldPanel("document_type"), FieldPanel("scope")]),
+            FieldPanel("topics"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("for_professionals"),
+                    FieldPanel("for_parents"),
+                    FieldPanel("for_young_people"),
+                ],
+                heading="Who it is for",
+            ),
+            MultiFieldPanel(
+                [FieldPanel("owner_agency"), FieldPanel("contact_role"), FieldPanel("owner_email")],
+                heading="Owner",
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("status"),
+                    FieldPanel("replaced_by"),
+                    FieldPanel("review_due"),
+                    FieldPanel("is_restricted"),
+                ],
+                heading="Status and review",
+            ),
+            FieldPanel("related_documents"),
+            FieldPanel("related_pages"),
+        ],
+        base_form_class=LibraryDocumentForm,
+    )

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from hub.training.calendar import booking_invitation
 from hub.training.models import Booking, Session, TrainingEmail, WaitingListEntry, policy_for
@@ -46,7 +47,7 @@ def send(kind, obj):
     session = _session_of(obj)
     partnership = session.course.partnership
     url = base_url(partnership)
-    local = session.starts_at.astimezone()
+    local = timezone.localtime(session.starts_at)
     deadline = getattr(obj, "offer_expires_at", None)
     context = {
         "kind": kind,
@@ -62,7 +63,7 @@ def send(kind, obj):
         subject=subject.format(
             course=session.course.title,
             date=f"{local:%-d %B %Y}",
-            deadline=f"{deadline.astimezone():%-d %B %Y at %H:%M}" if deadline else "",
+            deadline=f"{timezone.localtime(deadline):%-d %B %Y at %H:%M}" if deadline else "",
         ),
         body=render_to_string(f"training/email/{kind}.txt", context),
         to=[obj.person.email],

@@ -58,9 +58,9 @@ class ProgrammeFilterForm(forms.Form):
         return int(year), int(month)
 
 
-class BookPlaceForm(forms.Form):
-    """Booking a place for yourself has nothing to fill in; the form carries the refusal
-    (already booked, session full of offers) back to the error summary."""
+class ConfirmForm(forms.Form):
+    """A button with nothing to fill in (book, cancel, accept, leave): the form carries the
+    service's refusal back to the error summary."""
 
 
 class BookColleagueForm(forms.Form):
@@ -86,16 +86,6 @@ def _person_label(person):
     name = person.get_full_name()
     agency = f", {person.agency}" if person.agency_id else ""
     return f"{name} ({person.email}){agency}" if name else f"{person.email}{agency}"
-
-
-class ActionForm(forms.Form):
-    """One button of several on a page: which one was pressed."""
-
-    action = forms.ChoiceField(choices=[])
-
-    def __init__(self, *args, actions, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [(action, action) for action in actions]
 
 
 def _scale(label, low, high, required_message):

@@ -81,31 +81,39 @@ def places_left(session, now=None):
 
 def _settle(session, now):
     """Expire offers whose time is up, then offer free places to those waiting, in order.
-    Idempotent; the caller holds the session's lock."""
-    expired = WaitingListEntry.objects.filter(
-        session=session, status=WaitStatus.OFFERED, offer_expires_at__lte=now
+    Idempotent; the caller holds the session's lock. One query when no one is waiting."""
+    live = list(
+        WaitingListEntry.objects.filter(
+            session=session, status__in=[WaitStatus.WAITING, WaitStatus.OFFERED]
+        ).order_by("joined_at", "pk")
     )
-    for entry in expired:
-        entry.status = WaitStatus.EXPIRED
-        entry.decided_at = now
-        entry.save(update_fields=["status", "decided_at"])
-        _log(
-            None,
-            "hub.training.offer_expired",
-            entry,
-            partnership_id=session.course.partnership_id,
-            agency_id=entry.agency_id,
-        )
+    if not live:
+        return
+    for entry in live:
+        if entry.status == WaitStatus.OFFERED and entry.offer_expires_at <= now:
+            entry.status = WaitStatus.EXPIRED
+            entry.decided_at = now
+            entry.save(update_fields=["status", "decided_at"])
+            _log(
+                None,
+                "hub.training.offer_expired",
+                entry,
+                partnership_id=session.course.partnership_id,
+                agency_id=entry.agency_id,
+            )
     if session.status != SessionStatus.SCHEDULED or session.starts_at <= now:
         return
-    free = places_left(session, now)
+    waiting = [entry for entry in live if entry.status == WaitStatus.WAITING]
+    if not waiting:
+        return
+    open_offers = sum(1 for entry in live if entry.status == WaitStatus.OFFERED)
+    free = session.capacity - _confirmed(session).count() - open_offers
     if free <= 0:
         return
     hold = datetime.timedelta(hours=policy_for(session.course.partnership).offer_hold_hours)
     # An offer never runs past the start of the session.
     expires = min(now + hold, session.starts_at)
-    waiting = WaitingListEntry.objects.filter(session=session, status=WaitStatus.WAITING)
-    for entry in waiting.select_related("person")[:free]:
+    for entry in waiting[:free]:
         entry.status = WaitStatus.OFFERED
         entry.offered_at = now
         entry.offer_expires_at = expires
@@ -161,21 +169,28 @@ def request_place(*, by, session, person, now=None, request=None):
         session = _lock(session)
         _require_open(session, now)
         _settle(session, now)
-        if _confirmed(session).filter(person=person).exists():
+        booked = list(_confirmed(session).values_list("person_id", flat=True))
+        if person.pk in booked:
             who = "You are" if by.pk == person.pk else f"{_name(person)} is"
             raise ValidationError(f"{who} already booked on this session.")
-        live = WaitingListEntry.objects.filter(
-            session=session, person=person, status__in=[WaitStatus.WAITING, WaitStatus.OFFERED]
-        ).first()
-        if live is not None:
-            if live.status == WaitStatus.OFFERED:
+        live = list(
+            WaitingListEntry.objects.filter(
+                session=session, status__in=[WaitStatus.WAITING, WaitStatus.OFFERED]
+            ).values_list("person_id", "status", "offer_expires_at")
+        )
+        for person_id, status, _ in live:
+            if person_id != person.pk:
+                continue
+            if status == WaitStatus.OFFERED:
                 raise ValidationError(
                     "A place is being held for this person: accept the offer in My training."
                 )
             raise ValidationError("Already on the waiting list for this session.")
+        open_offers = sum(1 for _, status, _ in live if status == WaitStatus.OFFERED)
+        someone_waiting = any(status == WaitStatus.WAITING for _, status, _ in live)
         partnership_id = session.course.partnership_id
-        queue = WaitingListEntry.objects.filter(session=session, status=WaitStatus.WAITING)
-        if places_left(session, now) > 0 and not queue.exists():
+        free = session.capacity - len(booked) - open_offers
+        if free > 0 and not someone_waiting:
             booking = Booking.objects.create(
                 session=session, person=person, agency=person.agency, booked_by=by, created_at=now
             )
@@ -318,15 +333,23 @@ def accept_offer(*, by, entry, now=None, request=None):
         entry = WaitingListEntry.objects.select_related("person").get(pk=entry.pk)
         if entry.status == WaitStatus.ACCEPTED:
             raise ValidationError("You have already accepted this place.")
-        if entry.status != WaitStatus.OFFERED:
-            raise ValidationError("There is no place on offer to accept.")
-        if entry.offer_expires_at <= now:
+        expired = entry.status == WaitStatus.EXPIRED or (
+            entry.status == WaitStatus.OFFERED and entry.offer_expires_at <= now
+        )
+        if expired:
+            # Pass the place on now (committed), then tell the person.
             _settle(session, now)
-            raise ValidationError(
-                "This offer expired at "
-                f"{timezone.localtime(entry.offer_expires_at):%H:%M on %-d %B %Y}, "
-                "and the place has gone to the next person waiting."
-            )
+    if expired:
+        raise ValidationError(
+            "This offer expired at "
+            f"{timezone.localtime(entry.offer_expires_at):%H:%M on %-d %B %Y}, "
+            "and the place has gone to the next person waiting."
+        )
+    with transaction.atomic():
+        session = _lock(entry.session)
+        entry = WaitingListEntry.objects.select_related("person").get(pk=entry.pk)
+        if entry.status != WaitStatus.OFFERED or entry.offer_expires_at <= now:
+            raise ValidationError("There is no place on offer to accept.")
         _require_open(session, now)
         booking = Booking.objects.create(
             session=session,

@@ -1,4 +1,19 @@
 """Pages for trainers, agency leads and coordinators, and the partnership's training team.
 Included by urls.py under /training/manage/, in the same "training" namespace."""
 
-urlpatterns = []
+from django.urls import path
+
+from hub.training import staff_views
+
+urlpatterns = [
+    path("sessions/", staff_views.my_sessions, name="staff_sessions"),
+    path("sessions/<int:pk>/register/", staff_views.register, name="register"),
+    path("agency/", staff_views.agency_records, name="agency_records"),
+    path("agency/records.csv", staff_views.agency_records_csv, name="agency_records_csv"),
+    path("agency/bookings/<int:pk>/transfer/", staff_views.transfer, name="transfer"),
+    path("reports/", staff_views.report, name="report"),
+    path("charges/", staff_views.charges, name="charges"),
+    path("charges/charges.csv", staff_views.charges_csv, name="charges_csv"),
+    path("charges/charges.xlsx", staff_views.charges_xlsx, name="charges_xlsx"),
+    path("charges/<int:pk>/waive/", staff_views.waive, name="waive"),
+]

@@ -1,11 +1,621 @@
-"""Placeholder: the public programme and My training are being built."""
+"""The training programme as a practitioner meets it: the programme and its calendar feed,
+a page per course and per session with booking, My training, and the pages each booking
+leads to (cancel, waiting list, evaluation, impact, certificate).
 
-from django.http import Http404
+Views are thin: every write goes through hub.training.services, whose PermissionDenied is
+answered with 404 (a guessed id never reveals a record) and whose ValidationError is shown
+in the GOV.UK error summary. Who may see what comes from hub.core.permissions.
+"""
+
+import datetime
+from urllib.parse import urlencode
+
+from dateutil.relativedelta import relativedelta
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from hub.core.models import AgencyType, User
+from hub.core.permissions import Action, can, scope_queryset
+from hub.core.presenters import partnership_for
+from hub.training import presenters, services
+from hub.training.calendar import booking_invitation, programme_feed
+from hub.training.certificate import certificate_pdf
+from hub.training.forms import (
+    BookColleagueForm,
+    ConfirmForm,
+    EvaluationForm,
+    ImpactForm,
+    ProgrammeFilterForm,
+)
+from hub.training.models import (
+    Audience,
+    Booking,
+    BookingStatus,
+    Course,
+    Evaluation,
+    ImpactResponse,
+    Session,
+    SessionStatus,
+    Tariff,
+    WaitingListEntry,
+    WaitStatus,
+    policy_for,
+)
+
+NEXT_DATES_SHOWN = 3
 
 
-def _missing(request, *args, **kwargs):
-    raise Http404
+def _base_url(request):
+    return f"{request.scheme}://{request.get_host()}"
 
 
-programme = calendar_feed = my_training = session = cancel = evaluation = impact = _missing
-certificate = booking_calendar = waiting = course = _missing
+def _sign_in_url(request):
+    return f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}"
+
+
+def _name(person):
+    return person.get_full_name() or person.email
+
+
+def _show_error(form, error, field=None):
+    for message in error.messages:
+        form.add_error(field, message)
+
+
+# --- What a request may reach -----------------------------------------------------------
+
+
+def _partnership(request):
+    partnership = partnership_for(request)
+    if partnership is None:
+        raise Http404
+    return partnership
+
+
+def _courses(request):
+    """The published courses of the partnership whose site this is."""
+    return Course.objects.published().filter(partnership=_partnership(request))
+
+
+def _sessions(request):
+    return Session.objects.filter(course__in=_courses(request)).select_related(
+        "course__partnership"
+    )
+
+
+def _acting_on(request, queryset, pk):
+    """A booking or waiting-list entry that is the user's own, or that their role lets them
+    act on (a colleague's, or any of the partnership's for its training team); else 404."""
+    user = request.user
+    model = queryset.model
+    allowed = Q(person=user)
+    for action in (Action.BOOK_FOR_AGENCY, Action.MANAGE_TRAINING):
+        if can(user, action):
+            allowed |= Q(pk__in=scope_queryset(user, action, model.objects.all()).values("pk"))
+    return get_object_or_404(queryset.filter(allowed), pk=pk)
+
+
+def _own_booking(request, pk):
+    return get_object_or_404(
+        Booking.objects.select_related("session__course__partnership", "person", "agency"),
+        pk=pk,
+        person=request.user,
+    )
+
+
+def _colleagues(user):
+    """Active people the user may book for: members of the agencies in their scope."""
+    people = User.objects.filter(is_active=True, agency__isnull=False).exclude(pk=user.pk)
+    return (
+        scope_queryset(user, Action.BOOK_FOR_AGENCY, people)
+        .select_related("agency")
+        .order_by("last_name", "first_name", "email")
+    )
+
+
+# --- The programme ----------------------------------------------------------------------
+
+
+def _month_choices(sessions):
+    months = sorted(
+        {
+            (local.year, local.month)
+            for local in map(timezone.localtime, sessions.values_list("starts_at", flat=True))
+        }
+    )
+    return [((year, month), f"{datetime.date(year, month, 1):%B %Y}") for year, month in months]
+
+
+def _month_range(year, month):
+    start = timezone.make_aware(datetime.datetime(year, month, 1))
+    return start, timezone.make_aware(datetime.datetime(year, month, 1) + relativedelta(months=1))
+
+
+@require_GET
+def programme(request):
+    partnership = _partnership(request)
+    courses = _courses(request)
+    upcoming = _sessions(request).upcoming().with_places().order_by("starts_at", "pk")
+    form = ProgrammeFilterForm(
+        request.GET or None,
+        audiences=Audience.objects.filter(courses__in=courses).distinct(),
+        months=_month_choices(upcoming),
+    )
+    filters = {}
+    if form.is_bound:
+        # A bad value is reported and ignored; cleaned_data keeps the filters that are fine.
+        form.is_valid()
+        filters = form.cleaned_data
+    if filters.get("level"):
+        courses = courses.filter(level=filters["level"])
+    if filters.get("format"):
+        courses = courses.filter(format=filters["format"])
+    if filters.get("audience"):
+        courses = courses.filter(audiences__slug=filters["audience"])
+    sessions = upcoming.filter(course__in=courses)
+    if filters.get("month"):
+        start, end = _month_range(*filters["month"])
+        sessions = sessions.filter(starts_at__gte=start, starts_at__lt=end)
+    if filters.get("places"):
+        sessions = sessions.filter(places_left__gt=0)
+    by_course = {}
+    for session in sessions:
+        by_course.setdefault(session.course_id, []).append(session)
+    if filters.get("month") or filters.get("places"):
+        courses = courses.filter(pk__in=list(by_course))
+    rows = []
+    for course in courses.distinct():
+        dates = by_course.get(course.pk, [])
+        rows.append(
+            {
+                "course": course,
+                "dates": [presenters.session_row(session) for session in dates[:NEXT_DATES_SHOWN]],
+                "more": max(len(dates) - NEXT_DATES_SHOWN, 0),
+            }
+        )
+    return render(
+        request,
+        "training/programme.html",
+        {
+            "form": form,
+            "rows": rows,
+            "partnership": partnership,
+            "feed_url": _base_url(request) + reverse("training:calendar"),
+        },
+    )
+
+
+@require_GET
+def calendar_feed(request):
+    """Every upcoming session of the partnership's published courses; no joining details."""
+    partnership = _partnership(request)
+    sessions = _sessions(request).upcoming().order_by("starts_at", "pk")
+    body = programme_feed(
+        sessions, name=f"{partnership.name}: training", base_url=_base_url(request)
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{partnership.slug}-training.ics"'
+    response["Cache-Control"] = "public, max-age=900"
+    return response
+
+
+@require_GET
+def course(request, slug):
+    item = get_object_or_404(_courses(request).prefetch_related("audiences", "tariffs"), slug=slug)
+    sessions = item.sessions.upcoming().with_places().select_related("course")
+    tariffs = presenters.tariff_rows(item)
+    return render(
+        request,
+        "training/course.html",
+        {
+            "course": item,
+            "hours": presenters.hours(item),
+            "tariffs": tariffs,
+            "others_free": len(tariffs) < len(AgencyType),
+            "sessions": [presenters.session_row(session) for session in sessions],
+        },
+    )
+
+
+# --- A session and booking it -----------------------------------------------------------
+
+
+def _session_context(request, item, *, book_form=None, colleague_form=None):
+    user = request.user
+    now = timezone.now()
+    is_open = item.status == SessionStatus.SCHEDULED and not item.has_started(now)
+    context = {
+        "item": item,
+        "row": presenters.session_row(item),
+        "hours": presenters.hours(item.course),
+        "is_open": is_open,
+        "has_ended": item.ends_at <= now,
+        "sign_in_url": _sign_in_url(request),
+        "booking": None,
+        "entry": None,
+        "form": book_form or ConfirmForm(),
+        "colleague_form": None,
+    }
+    if not user.is_authenticated:
+        return context
+    context["booking"] = Booking.objects.filter(
+        session=item, person=user, status=BookingStatus.CONFIRMED
+    ).first()
+    entry = WaitingListEntry.objects.filter(
+        session=item, person=user, status__in=[WaitStatus.WAITING, WaitStatus.OFFERED]
+    ).first()
+    if entry is not None:
+        context.update(
+            entry=entry,
+            offer_open=entry.offer_is_open(now),
+            position=services.waiting_position(entry),
+        )
+    if is_open and can(user, Action.BOOK_FOR_AGENCY):
+        colleagues = _colleagues(user)
+        if colleague_form is None and colleagues.exists():
+            colleague_form = BookColleagueForm(colleagues=colleagues)
+        context["colleague_form"] = colleague_form
+    if colleague_form is not None and colleague_form.errors:
+        # The layout marks the page title "Error:" when the page's form has errors.
+        context["form"] = colleague_form
+    return context
+
+
+def _announce(request, result, *, person):
+    own = person.pk == request.user.pk
+    if isinstance(result, Booking):
+        who = "You are" if own else f"{_name(person)} is"
+        messages.success(
+            request,
+            f"{who} booked on {result.session.course.title} on {presenters.when(result.session)}.",
+        )
+        return
+    who = "you are" if own else f"{_name(person)} is"
+    messages.info(
+        request,
+        f"The last place was taken; {who} number {services.waiting_position(result)} on the "
+        "waiting list. We will email if a place comes free.",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def session(request, pk):
+    item = get_object_or_404(_sessions(request).with_places(), pk=pk)
+    if request.method == "GET":
+        return render(request, "training/session.html", _session_context(request, item))
+    if not request.user.is_authenticated:
+        return redirect(_sign_in_url(request))
+    book_form = colleague_form = None
+    if request.POST.get("form") == "colleague":
+        if not can(request.user, Action.BOOK_FOR_AGENCY):
+            raise Http404
+        colleague_form = BookColleagueForm(request.POST, colleagues=_colleagues(request.user))
+        if colleague_form.is_valid():
+            person = colleague_form.cleaned_data["person"]
+            try:
+                result = services.request_place(
+                    by=request.user, session=item, person=person, request=request
+                )
+            except PermissionDenied as error:
+                raise Http404 from error
+            except ValidationError as error:
+                _show_error(colleague_form, error, "person")
+            else:
+                _announce(request, result, person=person)
+                return redirect(item.get_absolute_url())
+    else:
+        book_form = ConfirmForm(request.POST)
+        try:
+            result = services.request_place(
+                by=request.user, session=item, person=request.user, request=request
+            )
+        except PermissionDenied as error:
+            raise Http404 from error
+        except ValidationError as error:
+            _show_error(book_form, error)
+        else:
+            _announce(request, result, person=request.user)
+            return redirect(item.get_absolute_url())
+    context = _session_context(request, item, book_form=book_form, colleague_form=colleague_form)
+    return render(request, "training/session.html", context)
+
+
+@login_required
+@require_GET
+def booking_calendar(request, pk):
+    """The booked person's own invitation, with the joining details the public feed omits."""
+    booking = _own_booking(request, pk)
+    if not booking.is_confirmed:
+        raise Http404
+    body = booking_invitation(booking, base_url=_base_url(request))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="training-{booking.session_id}.ics"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- My training ------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def my_training(request):
+    user = request.user
+    now = timezone.now()
+    bookings = list(
+        Booking.objects.filter(person=user, status=BookingStatus.CONFIRMED)
+        .select_related("session__course__partnership", "evaluation", "impact")
+        .order_by("session__starts_at", "pk")
+    )
+    upcoming = [
+        {**presenters.session_summary(b.session), "booking": b}
+        for b in bookings
+        if not b.session.has_started(now) and b.session.status == SessionStatus.SCHEDULED
+    ]
+    history = []
+    for booking in reversed(bookings):
+        if not booking.session.has_started(now):
+            continue
+        evaluated = hasattr(booking, "evaluation")
+        policy = policy_for(booking.session.course.partnership)
+        follow_up_due = booking.session.ends_at <= now - datetime.timedelta(
+            weeks=policy.impact_follow_up_weeks
+        )
+        history.append(
+            {
+                "booking": booking,
+                "when": presenters.when(booking.session),
+                "attendance": booking.get_attendance_display() or "Not recorded yet",
+                "certificate": services.certificate_available(booking),
+                "can_evaluate": booking.completed and not evaluated,
+                "needs_evaluation": booking.completed
+                and not evaluated
+                and policy.certificate_needs_evaluation,
+                "can_answer_impact": booking.completed
+                and follow_up_due
+                and not hasattr(booking, "impact"),
+            }
+        )
+    waits = WaitingListEntry.objects.filter(
+        person=user, status__in=[WaitStatus.WAITING, WaitStatus.OFFERED]
+    ).select_related("session__course")
+    offers, waiting = [], []
+    for entry in waits.order_by("session__starts_at", "pk"):
+        if entry.status == WaitStatus.OFFERED and entry.offer_is_open(now):
+            offers.append({**presenters.session_summary(entry.session), "entry": entry})
+        elif entry.status == WaitStatus.WAITING:
+            waiting.append(
+                {
+                    **presenters.session_summary(entry.session),
+                    "entry": entry,
+                    "position": services.waiting_position(entry),
+                }
+            )
+    return render(
+        request,
+        "training/my_training.html",
+        {
+            "upcoming": upcoming,
+            "offers": offers,
+            "waiting": waiting,
+            "history": history,
+            "certificates": [row for row in history if row["certificate"]],
+            "refreshers": presenters.refreshers(bookings, timezone.localdate()),
+        },
+    )
+
+
+# --- Cancelling and the waiting list ----------------------------------------------------
+
+
+def _late_charge(booking, now):
+    """What cancelling now would cost the person's organisation, as text; None if nothing."""
+    if not services.is_late_cancellation(booking.session, now) or booking.agency is None:
+        return None
+    tariff = Tariff.objects.filter(
+        course=booking.session.course, agency_type=booking.agency.agency_type
+    ).first()
+    if tariff is None or not tariff.late_cancellation_pence:
+        return None
+    return presenters.pounds(tariff.late_cancellation_pence)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cancel(request, pk):
+    booking = _acting_on(
+        request,
+        Booking.objects.select_related("session__course__partnership", "person", "agency"),
+        pk,
+    )
+    now = timezone.now()
+    own = booking.person_id == request.user.pk
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        try:
+            services.cancel_booking(by=request.user, booking=booking, request=request)
+        except PermissionDenied as error:
+            raise Http404 from error
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            whose = "Your place" if own else f"{_name(booking.person)}’s place"
+            messages.success(request, f"{whose} on {booking.session.course.title} is cancelled.")
+            return redirect("training:my_training" if own else booking.session.get_absolute_url())
+    session = booking.session
+    return render(
+        request,
+        "training/cancel.html",
+        {
+            "booking": booking,
+            "form": form,
+            "own": own,
+            "when": presenters.when(session),
+            "can_cancel": booking.is_confirmed and not session.has_started(now),
+            "late": services.is_late_cancellation(session, now),
+            "late_charge": _late_charge(booking, now),
+            "policy": policy_for(session.course.partnership),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def waiting(request, pk):
+    entry = _acting_on(
+        request, WaitingListEntry.objects.select_related("session__course", "person"), pk
+    )
+    now = timezone.now()
+    form = ConfirmForm(request.POST or None)
+    action = request.POST.get("action")
+    if request.method == "POST" and action in ("accept", "leave"):
+        change = services.accept_offer if action == "accept" else services.leave_waiting_list
+        try:
+            change(by=request.user, entry=entry, request=request)
+        except PermissionDenied as error:
+            raise Http404 from error
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            label = f"{entry.session.course.title} on {presenters.when(entry.session)}"
+            own = entry.person_id == request.user.pk
+            if action == "accept":
+                who = "You are" if own else f"{_name(entry.person)} is"
+                messages.success(request, f"{who} booked on {label}.")
+                return redirect(entry.session.get_absolute_url())
+            who = "You have" if own else f"{_name(entry.person)} has"
+            left = "declined the place" if entry.status == WaitStatus.OFFERED else "left the list"
+            messages.success(request, f"{who} {left} for {label}.")
+            return redirect("training:my_training" if own else entry.session.get_absolute_url())
+    elif request.method == "POST":
+        form.add_error(None, "Choose whether to accept the place or leave the waiting list.")
+    expired = entry.status == WaitStatus.EXPIRED or (
+        entry.status == WaitStatus.OFFERED and not entry.offer_is_open(now)
+    )
+    return render(
+        request,
+        "training/waiting.html",
+        {
+            "entry": entry,
+            "form": form,
+            "when": presenters.when(entry.session),
+            "where": presenters.where(entry.session),
+            "offer_open": entry.offer_is_open(now),
+            "expired": expired,
+            "position": services.waiting_position(entry)
+            if entry.status == WaitStatus.WAITING
+            else None,
+        },
+    )
+
+
+# --- After the course -------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def evaluation(request, pk):
+    booking = _own_booking(request, pk)
+    already = Evaluation.objects.filter(booking=booking).exists()
+    form = EvaluationForm(request.POST or None)
+    if request.method == "POST" and not already and form.is_valid():
+        try:
+            services.submit_evaluation(
+                by=request.user, booking=booking, answers=form.cleaned_data, request=request
+            )
+        except PermissionDenied as error:
+            raise Http404 from error
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            message = "Thank you for your evaluation."
+            if services.certificate_available(booking):
+                message += " Your certificate is ready to download."
+            messages.success(request, message)
+            return redirect("training:my_training")
+    return render(
+        request,
+        "training/evaluation.html",
+        {
+            "booking": booking,
+            "form": form,
+            "when": presenters.when(booking.session),
+            "already": already,
+            "attended": booking.completed,
+            "policy_needs_evaluation": policy_for(
+                booking.session.course.partnership
+            ).certificate_needs_evaluation,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def impact(request, pk):
+    booking = _own_booking(request, pk)
+    already = ImpactResponse.objects.filter(booking=booking).exists()
+    form = ImpactForm(request.POST or None)
+    if request.method == "POST" and not already and form.is_valid():
+        try:
+            services.submit_impact(
+                by=request.user,
+                booking=booking,
+                practice_changed=form.cleaned_data["practice_changed"],
+                example=form.cleaned_data["example"],
+                request=request,
+            )
+        except PermissionDenied as error:
+            raise Http404 from error
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, "Thank you. Your answer helps us plan the programme.")
+            return redirect("training:my_training")
+    return render(
+        request,
+        "training/impact.html",
+        {
+            "booking": booking,
+            "form": form,
+            "when": presenters.when(booking.session),
+            "already": already,
+            "attended": booking.completed,
+        },
+    )
+
+
+@login_required
+@require_GET
+def certificate(request, pk):
+    booking = get_object_or_404(
+        Booking.objects.select_related("session__course__partnership", "person", "agency"),
+        pk=pk,
+    )
+    own = booking.person_id == request.user.pk
+    records = booking.agency is not None and can(
+        request.user, Action.VIEW_TRAINING_RECORDS, booking.agency
+    )
+    if not (own or records) or not services.certificate_available(booking):
+        raise Http404
+    session = booking.session
+    content = certificate_pdf(
+        person_name=_name(booking.person),
+        course_title=session.course.title,
+        level=session.course.get_level_display(),
+        on=timezone.localtime(session.starts_at).date(),
+        hours=presenters.hours(session.course),
+        partnership_name=session.course.partnership.name,
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="certificate-{session.course.slug}-{booking.pk}.pdf"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

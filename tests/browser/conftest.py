@@ -28,13 +28,14 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="session")
 def live_site():
-    """Base URL of a real server process with the demo content loaded."""
+    """Base URL of a real server process with the demo content loaded, and the environment
+    that reaches its database (for `manage.py` commands that set up a test's data)."""
     scratch = Path(tempfile.mkdtemp(prefix="hub-browser-"))
     database_url, drop_database = fresh_database(scratch, "hub_browser")
     environment = site_environment(scratch, database_url)
     prepare_demo_database(environment)
     server = Server(environment, scratch / "server.log")
-    yield {"url": server.url, "port": server.port, "scratch": scratch}
+    yield {"url": server.url, "port": server.port, "scratch": scratch, "environment": environment}
     server.stop()
     drop_database()
     shutil.rmtree(scratch, ignore_errors=True)

@@ -120,3 +120,23 @@ def test_a_date_field_can_refuse_the_future():
         data={"day_day": tomorrow.day, "day_month": tomorrow.month, "day_year": tomorrow.year}
     )
     assert form.errors["day"] == ["The date must be today or in the past"]
+
+
+def test_error_summary_links_land_on_the_first_radio_and_checkbox():
+    from django import forms
+
+    from hub.core.forms import govuk_error_summary, govuk_field
+
+    class Choices(forms.Form):
+        colour = forms.ChoiceField(choices=[("r", "Red"), ("g", "Green")], widget=forms.RadioSelect)
+        flavours = forms.MultipleChoiceField(
+            choices=[("a", "Apple"), ("b", "Banana")], widget=forms.CheckboxSelectMultiple
+        )
+
+    form = Choices(data={})
+    assert not form.is_valid()
+    links = [item["href"] for item in govuk_error_summary(form)]
+    for bound_field, href in zip(form, links, strict=True):
+        _, params = govuk_field(bound_field)
+        # GOV.UK gives the first item the id `idPrefix`; the summary must link to it.
+        assert href == f"#{params['idPrefix']}"

@@ -134,3 +134,15 @@ def test_a_northmoor_editor_does_not_see_westshire_reviews(northmoor, westshire)
     html = client.get(reverse("library_admin:reviews")).content.decode()
     for document in LibraryDocument.objects.filter(partnership=westshire):
         assert f">{document.title}<" not in html
+
+
+def test_the_document_form_offers_only_the_editors_partnerships(editor_client, westshire):
+    import re
+
+    from hub.core.models import Partnership
+
+    html = editor_client.get(reverse("library_documents:add")).content.decode()
+    select = re.search(r'<select name="partnership".*?</select>', html, re.S).group(0)
+    offered = set(re.findall(r'<option value="(\d+)"', select))
+    assert offered == {str(westshire.pk)}
+    assert Partnership.objects.exclude(pk=westshire.pk).exists()

@@ -256,7 +256,10 @@ def test_a_trainer_takes_only_their_own_sessions_registers(
     from hub.core.models import Role
 
     trainer = make_person(
-        "trainer@westshire.example", partnership=westshire, agency=westbury, roles=[Role.TRAINER]
+        "test-trainer@westshire.example",
+        partnership=westshire,
+        agency=westbury,
+        roles=[Role.TRAINER],
     )
     mine = session_factory()
     mine.trainers.add(trainer)
@@ -335,6 +338,23 @@ def test_agency_records_are_scoped_to_the_agency(
     for person in [*people[:2], outsider]:
         services.request_place(by=person, session=session, person=person)
     seen = scope_queryset(agency_coordinator, Action.VIEW_TRAINING_RECORDS, Booking.objects.all())
-    assert {b.person for b in seen} == set(people[:2])
+    assert {b.person for b in seen.filter(session=session)} == set(people[:2])
+    assert not seen.exclude(agency=agency_coordinator.agency).exists()
     team_sees = scope_queryset(training_team, Action.VIEW_TRAINING_RECORDS, Booking.objects.all())
     assert {b.person for b in team_sees.filter(session=session)} == {*people[:2], outsider}
+
+
+def test_accepting_an_expired_offer_passes_the_place_on_at_once(session_factory, people):
+    session = session_factory(capacity=1)
+    first = services.request_place(by=people[0], session=session, person=people[0])
+    late = services.request_place(by=people[1], session=session, person=people[1])
+    next_in_line = services.request_place(by=people[2], session=session, person=people[2])
+    services.cancel_booking(by=people[0], booking=first)
+    late.refresh_from_db()
+    after_deadline = late.offer_expires_at + datetime.timedelta(minutes=1)
+    with pytest.raises(ValidationError, match="expired"):
+        services.accept_offer(by=people[1], entry=late, now=after_deadline)
+    late.refresh_from_db()
+    next_in_line.refresh_from_db()
+    assert (late.status, next_in_line.status) == (WaitStatus.EXPIRED, WaitStatus.OFFERED)
+    assert not Booking.objects.filter(session=session, person=people[1]).exists()

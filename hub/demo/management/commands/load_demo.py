@@ -20,7 +20,7 @@ class Command(BaseCommand):
         for email, password, roles in credentials:
             if password:
                 role_names = ", ".join(role.label for role in roles) or "Practitioner"
-                self.stdout.write(f"  {role_names:<26} {email:<40} password {password}")
+                self.stdout.write(f"  {role_names:<28} {email:<40} password {password}")
         self.stdout.write("")
         self.stdout.write(
             "  Staff roles set up a second factor (any authenticator app) at first sign-in."

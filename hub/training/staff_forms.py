@@ -1,0 +1,167 @@
+"""Forms of the staff training pages: the register, moving a place to a colleague, the
+report's period, the finance filters and waiving a charge. Each renders through
+core/forms.html, so labels, hints, inline errors and the error summary follow GOV.UK."""
+
+import datetime
+
+from django import forms
+
+from hub.core.forms import GovukDateField
+from hub.training.models import Attendance
+
+MARK_PREFIX = "mark-"
+NOT_ON_THIS_REGISTER = "The register lists only people booked on this session."
+
+
+def _name(person):
+    return person.get_full_name() or person.email
+
+
+class RegisterForm(forms.Form):
+    """One question per person booked: attended, arrived late, left early or absent.
+
+    Every `mark-<booking id>` sent is handed to the service, including ids that are not on
+    this register, so the service's own check refuses a forged id and nothing is saved."""
+
+    def __init__(self, *args, bookings, **kwargs):
+        # Radios take their ids from the field's name, so error links reach the first radio.
+        kwargs.setdefault("auto_id", "%s")
+        super().__init__(*args, **kwargs)
+        for booking in bookings:
+            self.fields[f"{MARK_PREFIX}{booking.pk}"] = forms.ChoiceField(
+                label=_name(booking.person),
+                help_text=booking.agency.name if booking.agency else None,
+                choices=Attendance.choices,
+                widget=forms.RadioSelect,
+                required=False,
+                initial=booking.attendance or None,
+                error_messages={
+                    "invalid_choice": "Choose attended, arrived late, left early or absent "
+                    f"for {_name(booking.person)}"
+                },
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        marks = {}
+        for key, value in self.data.items():
+            if not key.startswith(MARK_PREFIX) or not value:
+                continue
+            suffix = key.removeprefix(MARK_PREFIX)
+            if not suffix.isdigit():
+                raise forms.ValidationError(NOT_ON_THIS_REGISTER)
+            # Known rows use the checked value; unknown ones go to the service to be refused.
+            marks[int(suffix)] = cleaned.get(key) or value
+        if not marks and not self.errors:
+            raise forms.ValidationError(
+                "Mark at least one person as attended, arrived late, left early or absent"
+            )
+        cleaned["marks"] = marks
+        return cleaned
+
+
+class TransferForm(forms.Form):
+    """Pass a booked place to a colleague.
+
+    The list offers the booking's organisation's active staff. Anyone else the signed-in
+    person may book for is still accepted here, so the service gives its own reason (a place
+    stays within one organisation); anyone beyond their reach is 'not in the list'."""
+
+    person = forms.ModelChoiceField(
+        label="Colleague to take the place",
+        queryset=None,
+        empty_label="Choose a colleague",
+        error_messages={
+            "required": "Choose the colleague to take the place",
+            "invalid_choice": "Choose a colleague from the list",
+        },
+    )
+
+    def __init__(self, *args, reachable, offered, booking, **kwargs):
+        kwargs.setdefault("auto_id", f"transfer-{booking.pk}-%s")
+        super().__init__(*args, **kwargs)
+        field = self.fields["person"]
+        field.queryset = reachable
+        field.choices = [("", "Choose a colleague")] + [
+            (person.pk, _person_label(person))
+            for person in offered
+            if person.pk != booking.person_id
+        ]
+
+
+def _person_label(person):
+    name = person.get_full_name()
+    return f"{name} ({person.email})" if name else person.email
+
+
+class PeriodForm(forms.Form):
+    """A period of whole days, sent as a GET form so the page has an address to share."""
+
+    date_from = GovukDateField(
+        label="From",
+        label_for_errors="The start date",
+        error_messages={"required": "Enter the start date"},
+    )
+    date_to = GovukDateField(
+        label="To",
+        label_for_errors="The end date",
+        error_messages={"required": "Enter the end date"},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", "The end date must be the same as or after the start date")
+        return cleaned
+
+
+def financial_year(day):
+    """(1 April, 31 March) of the financial year that `day` falls in."""
+    first = day.year if day.month >= 4 else day.year - 1
+    return datetime.date(first, 4, 1), datetime.date(first + 1, 3, 31)
+
+
+def period_query(start, end):
+    """The GET parameters of a PeriodForm for these dates."""
+    return {
+        "date_from_day": start.day,
+        "date_from_month": start.month,
+        "date_from_year": start.year,
+        "date_to_day": end.day,
+        "date_to_month": end.month,
+        "date_to_year": end.year,
+    }
+
+
+class AgencyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, agency):
+        return agency.name
+
+
+class ChargesFilterForm(PeriodForm):
+    agency = AgencyChoiceField(
+        label="Organisation",
+        queryset=None,
+        required=False,
+        empty_label="All organisations",
+        error_messages={"invalid_choice": "Choose an organisation from the list"},
+    )
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+
+
+class WaiveForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the charge waived?",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: the session clashed with a serious incident. This is kept with "
+        "the charge and shown to finance. Do not name or describe a child or family.",
+        error_messages={
+            "required": "Enter why the charge is waived",
+            "max_length": "Why the charge is waived must be 300 characters or fewer",
+        },
+    )
