@@ -11,9 +11,11 @@ worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then so a slow leak can never build up.
-max_requests = 2000
-max_requests_jitter = 200
+# Recycle workers now and then so a slow leak can never build up. Not too often: a worker
+# restart reloads Django (about a second), and at cached-page rates 2,000 requests came round
+# every few seconds, which showed as multi-second p99 spikes in bench/RESULTS.md.
+max_requests = 50000
+max_requests_jitter = 5000
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
