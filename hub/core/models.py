@@ -255,6 +255,9 @@ class FooterLinks(BaseSiteSetting):
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    # Every page's footer shows all four: fetch them with the setting, not one query each.
+    select_related = ["accessibility_statement", "privacy_notice", "cookies", "contact"]
+
     panels = [
         FieldPanel("accessibility_statement"),
         FieldPanel("privacy_notice"),

@@ -65,3 +65,14 @@ def test_only_statutory_types_can_be_safeguarding_partners(db):
         school.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
         school.save()
+
+
+def test_the_footer_setting_brings_its_four_pages_in_one_query(
+    westshire, django_assert_num_queries
+):
+    from hub.core.models import FooterLinks
+
+    links = FooterLinks.for_site(westshire.site)
+    with django_assert_num_queries(0):
+        pages = [links.accessibility_statement, links.privacy_notice, links.cookies, links.contact]
+    assert all(page is not None for page in pages)
