@@ -730,3 +730,48 @@ def send_impact_follow_ups(now=None):
         if booking.session.ends_at <= now - datetime.timedelta(weeks=weeks):
             sent += emails.send("impact", booking)
     return sent
+
+
+# A confirmation or offer whose task was lost (a worker killed mid-task never retries it) is
+# sent by the periodic job once it is this old and still has no record of being sent.
+LOST_EMAIL_AFTER = datetime.timedelta(minutes=15)
+
+
+def send_lost_emails(now=None):
+    """Send booking confirmations and offers that have no record of being sent, for places
+    still current; each once (emails.send claims it). Return how many were sent."""
+    from hub.training import emails
+    from hub.training.models import TrainingEmail
+
+    now = now or timezone.now()
+    before = now - LOST_EMAIL_AFTER
+    sent = 0
+    checks = [
+        (
+            "booked",
+            Booking.objects.filter(
+                status=BookingStatus.CONFIRMED,
+                created_at__lt=before,
+                session__starts_at__gt=now,
+                session__status=SessionStatus.SCHEDULED,
+            ),
+        ),
+        (
+            "offer",
+            WaitingListEntry.objects.filter(
+                status=WaitStatus.OFFERED, offered_at__lt=before, offer_expires_at__gt=now
+            ),
+        ),
+    ]
+    for kind, queryset in checks:
+        model = queryset.model.__name__
+        items = list(queryset.select_related("session__course__partnership__site", "person"))
+        done = set(
+            TrainingEmail.objects.filter(
+                kind=kind, key__in=[f"{model}:{item.pk}" for item in items]
+            ).values_list("key", flat=True)
+        )
+        for item in items:
+            if f"{model}:{item.pk}" not in done:
+                sent += emails.send(kind, item)
+    return sent

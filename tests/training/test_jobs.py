@@ -364,3 +364,25 @@ def test_every_email_is_plain_text_and_leads_to_my_training(
     assert colleague.email in transferred.body
     [evaluation] = [m for m in mail.outbox if m.subject.startswith("Tell us how")]
     assert f"/training/bookings/{new.pk}/evaluation/" in evaluation.body
+
+
+def test_a_confirmation_whose_task_was_lost_is_sent_by_the_jobs_once(session_factory, people):
+    """A worker killed mid-task never retries it; the periodic job notices the booking has
+    no record of its confirmation and sends it, once."""
+    session = session_factory(starts_at=MONDAY + datetime.timedelta(days=10))
+    booked_at = MONDAY - datetime.timedelta(hours=1)
+    # Written as the booking service would, but with its email task lost.
+    booking = Booking.objects.create(
+        session=session, person=people[0], agency=people[0].agency, created_at=booked_at
+    )
+    assert sent_to(people[0], "booked") == []
+
+    run_jobs(booked_at + datetime.timedelta(minutes=5))
+    assert sent_to(people[0], "booked") == []  # too soon: its task may still be running
+
+    run_jobs(booked_at + datetime.timedelta(minutes=20))
+    run_jobs(booked_at + datetime.timedelta(minutes=25))
+    confirmations = sent_to(people[0], "booked")
+    assert len(confirmations) == 1
+    assert session.course.title in confirmations[0].subject
+    assert booking.status == "confirmed"

@@ -21,8 +21,9 @@ class Command(BaseCommand):
     help = (
         "The training programme's periodic work: expire offers whose hold is over and offer "
         "the place on, close registers whose time is up and raise their charges, send session "
-        "reminders and the impact question. Run every few minutes from cron; each step is "
-        "idempotent, so a second run (or two at once) sends nothing twice."
+        "reminders and the impact question, and send confirmations or offers whose task was "
+        "lost. Run every few minutes from cron; each step is idempotent, so a second run (or "
+        "two at once) sends nothing twice."
     )
 
     def add_arguments(self, parser):
@@ -40,8 +41,9 @@ class Command(BaseCommand):
         registers = services.close_due_registers(now)
         reminders = services.send_reminders(now)
         impact = services.send_impact_follow_ups(now)
+        lost = services.send_lost_emails(now)
         self.stdout.write(
             f"Training jobs: {offers} session(s) with expired offers settled, "
             f"{registers} register(s) closed, {reminders} reminder(s) sent, "
-            f"{impact} impact question(s) sent."
+            f"{impact} impact question(s) sent, {lost} lost confirmation(s) or offer(s) sent."
         )
