@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "hub.library",
     "hub.procedures",
     "hub.training",
+    "hub.assurance",
     "hub.ops",
     "hub.search",
     "hub.demo",

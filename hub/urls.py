@@ -29,6 +29,7 @@ urlpatterns = [
     path("library/", include("hub.library.urls")),
     path("procedures/", include("hub.procedures.urls")),
     path("training/", include("hub.training.urls")),
+    path("assurance/", include("hub.assurance.urls")),
     path("health/", ops_views.health, name="health"),
     path("", include("hub.core.urls")),
 ]

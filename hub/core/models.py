@@ -345,6 +345,7 @@ class Role(models.TextChoices):
     AGENCY_LEAD = "agency_lead", "Agency safeguarding lead"
     CONSORTIUM_EDITOR = "consortium_editor", "Consortium editor"
     AGENCY_TRAINING_COORDINATOR = "agency_training_coordinator", "Agency training coordinator"
+    SECTION_11_REVIEWER = "section_11_reviewer", "Section 11 reviewer"
 
 
 # Roles held for one agency (the holder's own); every other role but the consortium editor's

@@ -41,6 +41,8 @@ class Action(StrEnum):
     EDIT_AGENCY_RECORDS = "agency_records.edit"
     BOOK_FOR_AGENCY = "training.book_for_agency"
     VIEW_TRAINING_RECORDS = "training.records_view"
+    MANAGE_ASSURANCE = "assurance.manage"
+    REVIEW_ASSURANCE = "assurance.review"
 
 
 ACTION_DESCRIPTIONS = {
@@ -57,6 +59,8 @@ ACTION_DESCRIPTIONS = {
     Action.EDIT_AGENCY_RECORDS: "Change an agency's private records",
     Action.BOOK_FOR_AGENCY: "Book, cancel and transfer training places for colleagues",
     Action.VIEW_TRAINING_RECORDS: "See staff's training records and reports",
+    Action.MANAGE_ASSURANCE: "Run section 11 rounds: frameworks, invitations, reminders, closing",
+    Action.REVIEW_ASSURANCE: "Review section 11 submissions shared with the partnership",
 }
 
 PRACTITIONER = "practitioner"
@@ -71,6 +75,8 @@ ROLE_ACTIONS = {
         Action.VIEW_AUDIT_LOG,
         Action.MANAGE_TRAINING,
         Action.VIEW_TRAINING_RECORDS,
+        Action.MANAGE_ASSURANCE,
+        Action.REVIEW_ASSURANCE,
     },
     Role.EDITOR: {Action.ACCESS_ADMIN, Action.EDIT_PAGES},
     Role.TRAINING_COORDINATOR: {
@@ -95,6 +101,7 @@ ROLE_ACTIONS = {
         Action.BOOK_FOR_AGENCY,
         Action.VIEW_TRAINING_RECORDS,
     },
+    Role.SECTION_11_REVIEWER: {Action.REVIEW_ASSURANCE},
     PRACTITIONER: {Action.MANAGE_OWN_ACCOUNT},
 }
 
@@ -125,6 +132,9 @@ def requires_second_factor(user):
 
 def _scope_of(target):
     """(partnership ids, agency id, consortium ids) that an object belongs to."""
+    if hasattr(target, "permission_scope"):
+        # Records shared with several partnerships (a section 11 submission) say so themselves.
+        return target.permission_scope()
     if isinstance(target, Partnership):
         return {target.pk}, None, {target.consortium_id}
     if isinstance(target, Consortium):

@@ -1,0 +1,172 @@
+"""Section 11 fixtures: a published framework of three standards, a round run jointly by
+Westshire and Northmoor, the people who complete and review it, and helpers that fill in
+a self-assessment through the services."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from hub.assurance import services
+from hub.assurance.models import Framework, FrameworkVersion, Round, Standard
+from hub.core.models import Agency, Role
+from tests.conftest import make_person
+
+
+@pytest.fixture
+def westbury(db):
+    """A school in Westshire only."""
+    return Agency.objects.get(name="Westbury Cross Academy Trust (demo)")
+
+
+@pytest.fixture
+def police(db):
+    """Works in both Westshire and Northmoor."""
+    return Agency.objects.get(name="Westmoor Police (demo)")
+
+
+@pytest.fixture
+def moorhampton(db):
+    """A school in Northmoor only."""
+    return Agency.objects.get(name="Moorhampton High School (demo)")
+
+
+@pytest.fixture
+def framework_version(westshire):
+    framework = Framework.objects.create(partnership=westshire, name="Test section 11 standards")
+    version = FrameworkVersion.objects.create(framework=framework, number=1, rating_scale="rag")
+    for index, (key, title) in enumerate(
+        [
+            ("leadership", "Leadership and accountability"),
+            ("safer-recruitment", "Safer recruitment"),
+            ("training", "Training"),
+        ],
+        start=1,
+    ):
+        Standard.objects.create(
+            version=version,
+            sort_order=index,
+            key=key,
+            number=str(index),
+            title=title,
+            summary=f"What {title.lower()} expects.",
+            sub_standards="First part\nSecond part",
+            evidence_prompts="A policy\nMinutes",
+        )
+    version.published_at = timezone.now()
+    version.save()
+    return version
+
+
+@pytest.fixture
+def admin_westshire(westshire):
+    return make_person(
+        "s11-admin@westshire.example",
+        partnership=westshire,
+        agency=Agency.objects.get(name="Westshire County Council (demo)"),
+        roles=[Role.PARTNERSHIP_ADMIN],
+    )
+
+
+@pytest.fixture
+def reviewer_westshire(westshire):
+    return make_person(
+        "s11-reviewer@westshire.example",
+        partnership=westshire,
+        agency=Agency.objects.get(name="NHS Westshire Integrated Care Board (demo)"),
+        roles=[Role.SECTION_11_REVIEWER],
+    )
+
+
+@pytest.fixture
+def reviewer_northmoor(northmoor):
+    return make_person(
+        "s11-reviewer@northmoor.example",
+        partnership=northmoor,
+        agency=Agency.objects.get(name="Northmoor Borough Council (demo)"),
+        roles=[Role.SECTION_11_REVIEWER],
+    )
+
+
+@pytest.fixture
+def lead_westbury(westshire, westbury):
+    return make_person(
+        "s11-lead@westbury.example",
+        partnership=westshire,
+        agency=westbury,
+        roles=[Role.AGENCY_LEAD],
+    )
+
+
+@pytest.fixture
+def lead_police(westshire, police):
+    return make_person(
+        "s11-lead@police.example", partnership=westshire, agency=police, roles=[Role.AGENCY_LEAD]
+    )
+
+
+@pytest.fixture
+def lead_moorhampton(northmoor, moorhampton):
+    return make_person(
+        "s11-lead@moorhampton.example",
+        partnership=northmoor,
+        agency=moorhampton,
+        roles=[Role.AGENCY_LEAD],
+    )
+
+
+@pytest.fixture
+def colleague_westbury(westshire, westbury):
+    return make_person("s11-colleague@westbury.example", partnership=westshire, agency=westbury)
+
+
+@pytest.fixture
+def joint_round(
+    framework_version, westshire, northmoor, westbury, police, moorhampton, admin_westshire
+):
+    """An open round run by Westshire with Northmoor taking part; three agencies invited."""
+    today = timezone.localdate()
+    round_ = Round.objects.create(
+        partnership=westshire,
+        title="Test round",
+        framework_version=framework_version,
+        opens_on=today - datetime.timedelta(days=10),
+        due_on=today + datetime.timedelta(days=30),
+    )
+    round_.partnerships.set([westshire, northmoor])
+    round_.agencies.set([westbury, police, moorhampton])
+    services.round_open(by=admin_westshire, round_=round_)
+    return round_
+
+
+def submission_of(round_, agency):
+    return round_.submissions.get(agency=agency)
+
+
+def complete(submission, by, *, rating=3):
+    """Answer every standard and local question of `submission` through the services."""
+    services.submission_start(by=by, submission=submission)
+    for standard in submission.round.framework_version.standards.all():
+        services.answer_save(
+            by=by,
+            submission=submission,
+            standard=standard,
+            rating=rating,
+            narrative=f"Our evidence for {standard.title}.",
+        )
+    answers = {q.pk: "Our local answer." for q in services.local_questions_for(submission)}
+    if answers:
+        services.local_answers_save(by=by, submission=submission, answers=answers)
+    return submission
+
+
+def pdf_upload(name="evidence.pdf", text="Evidence"):
+    """A small, clean PDF made with fpdf2."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text=text)
+    return SimpleUploadedFile(name, bytes(pdf.output()), content_type="application/pdf")
