@@ -236,6 +236,10 @@ LIBRARY_REVIEW_GRACE_DAYS = env_int("LIBRARY_REVIEW_GRACE_DAYS", 30)
 # Days before (positive) and after (negative) the review date when owners are reminded.
 LIBRARY_REMINDER_DAYS = [int(d) for d in env_list("LIBRARY_REMINDER_DAYS", "60,30,7,0,-30")]
 
+# Section 11 self-assessment: evidence files per upload, and how long closed rounds are kept.
+ASSURANCE_MAX_EVIDENCE_BYTES = env_int("ASSURANCE_MAX_EVIDENCE_MB", 10) * 1024 * 1024
+ASSURANCE_RETENTION_DAYS = env_int("ASSURANCE_RETENTION_DAYS", 6 * 365)
+
 # Accounts not signed in to for this long are deactivated; a warning goes a month before.
 INACTIVE_ACCOUNT_MONTHS = env_int("INACTIVE_ACCOUNT_MONTHS", 12)
 AUDIT_LOG_RETENTION_DAYS = env_int("AUDIT_LOG_RETENTION_DAYS", 730)

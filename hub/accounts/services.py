@@ -258,6 +258,9 @@ def account_export(*, user, request=None):
     from hub.training.privacy import personal_data as training_data
 
     data["training"] = training_data(user)
+    from hub.assurance.privacy import personal_data as section_11_data
+
+    data["section_11"] = section_11_data(user)
     audit.record(actor=user, action="hub.account.data_exported", instance=user, request=request)
     return data
 
