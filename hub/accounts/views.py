@@ -26,6 +26,7 @@ from hub.accounts.forms import (
     RegistrationDetailsForm,
     SetPasswordForm,
 )
+from hub.assurance.services import visible_submissions
 from hub.core import audit
 from hub.core.models import Role, RoleAssignment, User
 from hub.core.permissions import (
@@ -61,7 +62,17 @@ def home(request):
             "assignments": assignments,
             "can_view_people": can(request.user, Action.VIEW_PEOPLE),
             "can_view_audit": can(request.user, Action.VIEW_AUDIT_LOG),
+            "uses_section_11": _uses_section_11(request.user),
         },
+    )
+
+
+def _uses_section_11(user):
+    """Has a self-assessment to complete or see, or reviews or runs rounds."""
+    return (
+        can(user, Action.REVIEW_ASSURANCE)
+        or can(user, Action.MANAGE_ASSURANCE)
+        or visible_submissions(user).exists()
     )
 
 

@@ -82,11 +82,16 @@ def _hint(bound_field):
 
 
 def _items(bound_field, checked):
+    # A field may carry `item_hints` ({value: hint}) for a hint under each option.
+    hints = getattr(bound_field.field, "item_hints", None) or {}
     items = []
     for value, text in bound_field.field.choices:
         if value in ("", None) and isinstance(bound_field.field.widget, forms.RadioSelect):
             continue
-        items.append({"value": value, "text": text, "checked": str(value) in checked})
+        item = {"value": value, "text": text, "checked": str(value) in checked}
+        if hints.get(str(value)):
+            item["hint"] = {"text": hints[str(value)]}
+        items.append(item)
     return items
 
 

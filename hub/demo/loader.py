@@ -30,6 +30,7 @@ from hub.core.models import (
     RoleAssignment,
     WorriedAboutAChild,
 )
+from hub.demo.assurance import load_assurance
 from hub.demo.content import pages as page_content
 from hub.demo.content.partnerships import AGENCIES, CONSORTIUM, PARTNERSHIPS
 from hub.demo.library import load_library
@@ -70,8 +71,10 @@ def load_demo():
         load_procedures(consortium, partnerships)
         _load_useful_links(partnerships)
         credentials = _load_accounts()
-    # In a transaction of its own, so the emails its bookings queue are dropped, not sent.
+    # Each in a transaction of its own, so the emails their services queue are dropped, not
+    # sent.
     load_training()
+    load_assurance()
     if any(created_sites):
         # The worker keeps the search index current as editors publish; a fresh demo is
         # indexed here at once so that search works before the worker has caught up.
@@ -370,6 +373,22 @@ DEMO_PEOPLE = [
         "northmoor",
         "Northmoor Borough Council (demo)",
         [Role.TRAINER],
+    ),
+    (
+        "s11@westshire.example",
+        "Rowan",
+        "Reviewer",
+        "westshire",
+        "Westshire County Council (demo)",
+        [Role.SECTION_11_REVIEWER],
+    ),
+    (
+        "s11@northmoor.example",
+        "Remi",
+        "Reviewer",
+        "northmoor",
+        "Northmoor Borough Council (demo)",
+        [Role.SECTION_11_REVIEWER],
     ),
 ]
 

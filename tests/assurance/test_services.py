@@ -211,7 +211,9 @@ def test_a_reviewer_sees_only_submissions_shared_with_their_partnership(
     joint_round, westbury, police, moorhampton, reviewer_westshire, reviewer_northmoor
 ):
     def seen(person):
-        return set(services.visible_submissions(person).values_list("agency__name", flat=True))
+        # The demo's rounds are there too; this test is about its own round.
+        visible = services.visible_submissions(person).filter(round=joint_round)
+        return set(visible.values_list("agency__name", flat=True))
 
     assert seen(reviewer_westshire) == {westbury.name, police.name}
     assert seen(reviewer_northmoor) == {police.name, moorhampton.name}
@@ -413,3 +415,38 @@ def test_closing_a_round_closes_agreed_submissions_and_freezes_the_rest(
             rating=2,
             narrative="Late",
         )
+
+
+def test_nothing_in_a_closed_round_can_be_reviewed_or_answered(
+    joint_round, westbury, police, lead_westbury, lead_police, reviewer_westshire, admin_westshire
+):
+    submitted = complete(submission_of(joint_round, westbury), lead_westbury)
+    services.submission_submit(by=lead_westbury, submission=submitted)
+    in_review = complete(submission_of(joint_round, police), lead_police)
+    services.submission_submit(by=lead_police, submission=in_review)
+    services.review_start(by=reviewer_westshire, submission=in_review)
+    challenge = services.challenge_raise(
+        by=reviewer_westshire, submission=in_review, kind="challenge", text="How?"
+    )
+    services.round_close(by=admin_westshire, round_=joint_round)
+    standard = _standards(in_review)[0]
+    refused = [
+        lambda: services.review_start(by=reviewer_westshire, submission=submitted),
+        lambda: services.challenge_raise(
+            by=reviewer_westshire, submission=in_review, kind="comment", text="Late"
+        ),
+        lambda: services.agreed_rating_record(
+            by=reviewer_westshire, submission=in_review, standard=standard, rating=3
+        ),
+        lambda: services.submission_return(
+            by=reviewer_westshire, submission=in_review, reason="Late"
+        ),
+        lambda: services.submission_agree(by=reviewer_westshire, submission=in_review),
+        lambda: services.challenge_respond(by=lead_police, challenge=challenge, response="Late"),
+    ]
+    for step in refused:
+        with pytest.raises(ValidationError, match="round is closed"):
+            step()
+    assert Submission.objects.get(pk=submitted.pk).status == SubmissionStatus.SUBMITTED
+    assert Submission.objects.get(pk=in_review.pk).status == SubmissionStatus.UNDER_REVIEW
+    assert in_review.challenges.count() == 1

@@ -1,0 +1,413 @@
+"""Section 11 admin screens' groundwork: which rows a user reaches, the permission policy
+Wagtail asks, the scoped generic views every section 11 viewset uses, and the two things
+done to a framework version besides editing it (publishing it, copying it to a new version),
+each through its service.
+
+Only people who may run a partnership's section 11 rounds (Action.MANAGE_ASSURANCE: its
+partnership admins) reach these screens, and only their own partnerships' rows: every list,
+form choice and object lookup goes through hub.core.permissions, and another partnership's
+id answers 404. Roles are the truth, so the policy asks `can` rather than Django's model
+permissions.
+"""
+
+from django import forms
+from django.contrib.auth.models import Permission
+from django.contrib.messages import error as message_error
+from django.contrib.messages import success as message_success
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import FormView
+from wagtail.admin.views.generic import (
+    DeleteView,
+    EditView,
+    HistoryView,
+    IndexView,
+    InspectView,
+)
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import BasePermissionPolicy
+
+from hub.assurance import services
+from hub.assurance.models import Framework, FrameworkVersion, LocalQuestion, Round, RoundStatus
+from hub.core.models import Partnership, User
+from hub.core.permissions import PRACTITIONER, ROLE_ACTIONS, Action, can, scope_queryset
+
+# --- What a user may reach --------------------------------------------------------------
+
+
+def managed_partnerships(user):
+    """The partnerships whose section 11 rounds `user` runs."""
+    return scope_queryset(user, Action.MANAGE_ASSURANCE, Partnership.objects.all())
+
+
+def managed_frameworks(user):
+    return scope_queryset(user, Action.MANAGE_ASSURANCE, Framework.objects.all())
+
+
+def managed_versions(user):
+    return FrameworkVersion.objects.filter(framework__in=managed_frameworks(user)).select_related(
+        "framework"
+    )
+
+
+def visible_rounds(user):
+    """Rounds a partnership `user` runs section 11 for takes part in (whoever runs them)."""
+    return scope_queryset(user, Action.MANAGE_ASSURANCE, Round.objects.all()).select_related(
+        "partnership", "framework_version__framework"
+    )
+
+
+def rounds_run_by(user):
+    """Rounds run by a partnership of `user`'s: the only ones whose settings they change."""
+    return Round.objects.filter(partnership__in=managed_partnerships(user))
+
+
+def managed_local_questions(user):
+    return scope_queryset(user, Action.MANAGE_ASSURANCE, LocalQuestion.objects.all()).filter(
+        round__in=visible_rounds(user)
+    )
+
+
+def consortium_partnerships(user):
+    """The partnerships a round of `user`'s may invite to take part: theirs and the others
+    of the same consortium."""
+    consortia = managed_partnerships(user).values("consortium")
+    return Partnership.objects.filter(consortium__in=consortia).order_by("name")
+
+
+def _roles_with(action):
+    return [
+        role for role, actions in ROLE_ACTIONS.items() if action in actions and role != PRACTITIONER
+    ]
+
+
+class Section11Policy(BasePermissionPolicy):
+    """Who may use one model's section 11 screens, and on which rows: whoever `can` run a
+    partnership's rounds, on the rows `rows(user)` returns, and only where `allows(user,
+    action, instance)` says so (a published version is never changed, for example)."""
+
+    def __init__(self, model, *, rows, allows=None, actions=("add", "change", "view")):
+        super().__init__(model)
+        self.rows = rows
+        self.allows = allows or (lambda user, action, instance: True)
+        self.actions = frozenset(actions)
+
+    def user_has_permission(self, user, action):
+        return action in self.actions and can(user, Action.MANAGE_ASSURANCE)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action not in self.actions or instance.pk is None:
+            return False
+        if not self.rows(user).filter(pk=instance.pk).exists():
+            return False
+        return bool(self.allows(user, action, instance))
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.actions.intersection(actions):
+            return self.model.objects.none()
+        return self.rows(user)
+
+    def users_with_any_permission(self, actions):
+        if not self.actions.intersection(actions):
+            return User.objects.none()
+        roles = _roles_with(Action.MANAGE_ASSURANCE)
+        return User.objects.filter(
+            Q(is_superuser=True) | Q(role_assignments__role__in=roles), is_active=True
+        ).distinct()
+
+
+def _version_allows(user, action, version):
+    if action in ("change", "delete"):
+        return not version.is_published
+    return True
+
+
+def _round_allows(user, action, round_):
+    if action == "view":
+        return True
+    if not rounds_run_by(user).filter(pk=round_.pk).exists():
+        return False
+    if action == "change":
+        return not round_.is_closed
+    if action == "delete":
+        return round_.status == RoundStatus.DRAFT and not round_.submissions.exists()
+    return True
+
+
+def _question_allows(user, action, question):
+    if action == "change":
+        return not question.round.is_closed
+    if action == "delete":
+        return not question.round.is_closed and not question.answers.exists()
+    return True
+
+
+PERMISSION_POLICIES = {
+    Framework: Section11Policy(Framework, rows=managed_frameworks),
+    FrameworkVersion: Section11Policy(
+        FrameworkVersion,
+        rows=managed_versions,
+        allows=_version_allows,
+        actions=("add", "change", "delete", "view"),
+    ),
+    Round: Section11Policy(
+        Round,
+        rows=visible_rounds,
+        allows=_round_allows,
+        actions=("add", "change", "delete", "view"),
+    ),
+    LocalQuestion: Section11Policy(
+        LocalQuestion,
+        rows=managed_local_questions,
+        allows=_question_allows,
+        actions=("add", "change", "delete", "view"),
+    ),
+}
+
+
+# --- Views that see only the user's partnerships' rows ----------------------------------
+
+
+class ScopedIndexView(IndexView):
+    """Lists `rows(user)`; offers Edit and Delete only on the rows the policy allows."""
+
+    rows = None
+
+    def get_base_queryset(self):
+        return self.rows(self.request.user)
+
+    def get_edit_url(self, instance):
+        if self.user_has_permission_for_instance("change", instance):
+            return super().get_edit_url(instance)
+        return None
+
+    def get_delete_url(self, instance):
+        if self.user_has_permission_for_instance("delete", instance):
+            return super().get_delete_url(instance)
+        return None
+
+
+class ScopedEditView(EditView):
+    """Another partnership's row answers 404; a row of the user's that may not change (a
+    published version, a closed round) sends them back with the reason."""
+
+    rows = None
+
+    def get_queryset(self):
+        return self.rows(self.request.user)
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if not self.user_has_permission_for_instance("change", self.object):
+            message_error(request, self.refusal_message())
+            return redirect(self.refusal_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def refusal_message(self):
+        return f"{self.object} cannot be changed here."
+
+    def refusal_url(self):
+        return reverse(self.index_url_name)
+
+
+class ScopedDeleteView(DeleteView):
+    rows = None
+
+    def get_queryset(self):
+        return self.rows(self.request.user)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_has_permission_for_instance("delete", self.object):
+            message_error(
+                request,
+                f"{self.object} cannot be deleted: a published version, a round that has "
+                "opened and an answered question are kept as the record of what was asked.",
+            )
+            return redirect(self.index_url_name)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ScopedInspectView(InspectView):
+    rows = None
+
+    def get_object(self, queryset=None):
+        found = self.rows(self.request.user).filter(pk=self.pk).first()
+        if found is None:
+            raise Http404
+        return found
+
+    def get_edit_url(self):
+        if self.edit_url_name and self.user_has_permission_for_instance("change", self.object):
+            return reverse(self.edit_url_name, args=[self.object.pk])
+        return None
+
+    def get_delete_url(self):
+        if self.delete_url_name and self.user_has_permission_for_instance("delete", self.object):
+            return reverse(self.delete_url_name, args=[self.object.pk])
+        return None
+
+
+class ScopedHistoryView(HistoryView):
+    rows = None
+
+    def get_base_object_queryset(self):
+        return self.rows(self.request.user)
+
+
+class ScopedUsageView(UsageView):
+    rows = None
+
+    def get_base_object_queryset(self):
+        return self.rows(self.request.user)
+
+
+class Section11ViewSet(ModelViewSet):
+    """A model's screens, each limited to the rows `rows(user)` returns."""
+
+    rows = None
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    inspect_view_class = ScopedInspectView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(rows=type(self).rows, **kwargs)
+
+    def get_permissions_to_register(self):
+        # Groups do not grant these screens (roles do), so offer no checkboxes for them.
+        return Permission.objects.none()
+
+
+def scoped_choices(rows, model):
+    """A django-filter queryset argument: the signed-in user's rows."""
+
+    def choices(request):
+        return rows(request.user) if request is not None else model.objects.none()
+
+    return choices
+
+
+# --- Publishing and copying a framework version -----------------------------------------
+
+
+class PublishVersionForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="Yes, publish this version",
+        help_text="Once published, the version cannot change: rounds can use it, and a later "
+        "change is made by copying it to a new version.",
+        error_messages={"required": "Tick the box to confirm you want to publish the version"},
+    )
+
+
+class CopyVersionForm(forms.Form):
+    """Nothing to fill in: the button is the confirmation."""
+
+
+class VersionActionView(WagtailAdminTemplateMixin, FormView):
+    """A confirmation page for one framework version of the user's, then the service."""
+
+    template_name = "assurance/admin/version_action.html"
+    header_icon = "doc-full"
+    index_url_name = None
+    rows = None
+    submit_button_label = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            raise Http404
+        self.version = get_object_or_404(self.rows(request.user), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.version)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": "Framework versions"},
+            {"url": "", "label": str(self.version)},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["action_url"] = self.request.path
+        context["submit_button_label"] = self.submit_button_label
+        context["explanation"] = self.explanation()
+        return context
+
+    def explanation(self):
+        return ""
+
+    def form_valid(self, form):
+        try:
+            return self.act()
+        except PermissionDenied as error:
+            raise Http404 from error
+        except ValidationError as error:
+            message_error(self.request, " ".join(error.messages))
+            return self.form_invalid(form)
+
+    def act(self):
+        raise NotImplementedError
+
+
+class PublishVersionView(VersionActionView):
+    form_class = PublishVersionForm
+    page_title = "Publish this version"
+    submit_button_label = "Publish"
+
+    def explanation(self):
+        count = self.version.standards.count()
+        return (
+            f"Agencies will be assessed against its {count} standards on the "
+            f"{self.version.get_rating_scale_display().lower()} scale."
+        )
+
+    def get(self, request, *args, **kwargs):
+        if self.version.is_published:
+            message_error(request, f"{self.version} is already published.")
+            return redirect(self.index_url_name)
+        return super().get(request, *args, **kwargs)
+
+    def act(self):
+        services.framework_version_publish(
+            by=self.request.user, version=self.version, request=self.request
+        )
+        message_success(
+            self.request, f"{self.version} is published. Rounds can now use it; it cannot change."
+        )
+        return redirect(self.index_url_name)
+
+
+class CopyVersionView(VersionActionView):
+    form_class = CopyVersionForm
+    page_title = "Copy to a new version"
+    submit_button_label = "Copy to a new version"
+
+    def explanation(self):
+        count = self.version.standards.count()
+        return (
+            f"A new draft version of {self.version.framework} will be made with this "
+            f"version's rating scale and its {count} standards, to edit and then publish. "
+            "This version, and every round that uses it, stay exactly as they are."
+        )
+
+    def act(self):
+        copy = services.framework_version_copy(
+            by=self.request.user, version=self.version, request=self.request
+        )
+        message_success(
+            self.request,
+            f"{copy} is a new draft copied from version {self.version.number}. Edit it, then "
+            "publish it.",
+        )
+        return redirect("section11_versions:edit", copy.pk)
