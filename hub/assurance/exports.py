@@ -11,9 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from hub.assurance.dashboard import rating_meaning
+from hub.core.downloads import pdf_text, spreadsheet_text
 from hub.core.presenters import govuk_date, govuk_datetime
-from hub.training.certificate import _latin1 as latin1
-from hub.training.reports import FORMULA_STARTS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -23,8 +22,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _cell(value):
     """Text a spreadsheet program will not run as a formula; datetimes without a zone."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        return spreadsheet_text(value)
     if hasattr(value, "tzinfo") and value.tzinfo is not None:
         return timezone.localtime(value).replace(tzinfo=None)
     return value
@@ -132,12 +131,12 @@ class _Report(FPDF):
     def footer(self):
         self.set_y(-15)
         self.set_font("Helvetica", "", 8)
-        self.cell(0, 5, latin1(f"{self.footer_text} - page {self.page_no()}"), align="C")
+        self.cell(0, 5, pdf_text(f"{self.footer_text} - page {self.page_no()}"), align="C")
 
 
 def _text(document, text, *, size=10, style="", gap=1.5):
     document.set_font("Helvetica", style, size)
-    document.multi_cell(0, size * 0.5, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    document.multi_cell(0, size * 0.5, pdf_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if gap:
         document.ln(gap)
 
@@ -156,8 +155,8 @@ def submission_pdf(*, submission, sections, challenges, actions):
     scale = round_.framework_version.rating_scale
     document = _Report(format="A4")
     document.footer_text = f"Section 11 self-assessment: {submission.agency.name}. Private."
-    document.set_title(latin1(f"Section 11 self-assessment: {submission.agency.name}"))
-    document.set_author(latin1(round_.partnership.name))
+    document.set_title(pdf_text(f"Section 11 self-assessment: {submission.agency.name}"))
+    document.set_author(pdf_text(round_.partnership.name))
     document.set_margins(18, 18, 18)
     document.set_auto_page_break(auto=True, margin=20)
     document.add_page()

@@ -6,14 +6,9 @@ from html import unescape
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from hub.core.downloads import pdf_text
+
 FOOTER = "Printed on {date}. Check the online version: procedures are updated regularly."
-REPLACEMENTS = {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "•": "-"}
-
-
-def _latin1(text):
-    for original, replacement in REPLACEMENTS.items():
-        text = text.replace(original, replacement)
-    return text.encode("latin-1", "replace").decode("latin-1")
 
 
 def _blocks(html):
@@ -33,33 +28,33 @@ class ChapterPDF(FPDF):
     def footer(self):
         self.set_y(-16)
         self.set_font("Helvetica", size=8)
-        self.multi_cell(0, 4, _latin1(self.footer_text), align="C")
+        self.multi_cell(0, 4, pdf_text(self.footer_text), align="C")
 
 
 def chapter_pdf(*, manual_title, partnership_name, view, printed_on, as_at=None):
     document = ChapterPDF(FOOTER.format(date=f"{printed_on:%-d %B %Y}"))
-    document.set_title(_latin1(view.version.title))
+    document.set_title(pdf_text(view.version.title))
     document.add_page()
     document.set_font("Helvetica", size=9)
     document.multi_cell(
-        0, 5, _latin1(f"{manual_title} - {partnership_name}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        0, 5, pdf_text(f"{manual_title} - {partnership_name}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT
     )
     if as_at:
         document.multi_cell(
             0,
             5,
-            _latin1(f"As the procedures stood on {as_at:%-d %B %Y}."),
+            pdf_text(f"As the procedures stood on {as_at:%-d %B %Y}."),
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
     document.ln(2)
     document.set_font("Helvetica", "B", 18)
-    document.multi_cell(0, 9, _latin1(view.version.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    document.multi_cell(0, 9, pdf_text(view.version.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     document.set_font("Helvetica", size=9)
     document.multi_cell(
         0,
         5,
-        _latin1(f"Last amended in: {view.version.release.title}"),
+        pdf_text(f"Last amended in: {view.version.release.title}"),
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,
     )
@@ -73,15 +68,15 @@ def chapter_pdf(*, manual_title, partnership_name, view, printed_on, as_at=None)
         if kind == "h2":
             document.ln(2)
             document.set_font("Helvetica", "B", 14)
-            document.multi_cell(0, 7, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            document.multi_cell(0, 7, pdf_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         elif kind == "h3":
             document.set_font("Helvetica", "B", 12)
-            document.multi_cell(0, 6, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            document.multi_cell(0, 6, pdf_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         elif kind == "li":
             document.set_font("Helvetica", size=11)
-            document.multi_cell(0, 6, _latin1(f"  - {text}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            document.multi_cell(0, 6, pdf_text(f"  - {text}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         else:
             document.set_font("Helvetica", size=11)
-            document.multi_cell(0, 6, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            document.multi_cell(0, 6, pdf_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             document.ln(1)
     return bytes(document.output())

@@ -1,30 +1,9 @@
 """The certificate of attendance: one A4 landscape page, made with fpdf2's core fonts."""
 
-import unicodedata
-
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
-REPLACEMENTS = {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."}
-# Letters with no decomposition into a base letter and an accent.
-LETTERS = {"Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i"}
-LETTERS |= {"Œ": "OE", "œ": "oe"}
-
-
-def _latin1(text):
-    """The core fonts know only latin-1: typographic punctuation becomes its plain form and
-    a letter outside latin-1 loses its accent ('Łukasz' -> 'Lukasz') rather than its place."""
-    for original, replacement in (REPLACEMENTS | LETTERS).items():
-        text = text.replace(original, replacement)
-    characters = []
-    for character in text:
-        try:
-            character.encode("latin-1")
-        except UnicodeEncodeError:
-            plain = unicodedata.normalize("NFKD", character).encode("ascii", "ignore").decode()
-            character = plain or "?"
-        characters.append(character)
-    return "".join(characters)
+from hub.core.downloads import pdf_text
 
 
 def _line(document, text, *, size, style="", height=None, gap=0):
@@ -32,7 +11,7 @@ def _line(document, text, *, size, style="", height=None, gap=0):
     document.multi_cell(
         0,
         height or size * 0.55,
-        _latin1(text),
+        pdf_text(text),
         align=Align.C,
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,
@@ -44,8 +23,8 @@ def _line(document, text, *, size, style="", height=None, gap=0):
 def certificate_pdf(*, person_name, course_title, level, on, hours, partnership_name):
     """The PDF's bytes. `on` is the date of the session; `hours` is already worded."""
     document = FPDF(orientation="landscape", format="A4")
-    document.set_title(_latin1(f"Certificate of attendance: {course_title}"))
-    document.set_author(_latin1(partnership_name))
+    document.set_title(pdf_text(f"Certificate of attendance: {course_title}"))
+    document.set_author(pdf_text(partnership_name))
     document.set_margins(25, 25, 25)
     document.set_auto_page_break(auto=False)
     document.add_page()

@@ -26,6 +26,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from hub.core.downloads import spreadsheet_text
 from hub.training import presenters
 from hub.training.models import (
     COMPLETED,
@@ -362,13 +363,6 @@ def charge_table(charges):
 
 # --- Downloads --------------------------------------------------------------------------
 
-# A cell starting with one of these is run as a formula by spreadsheet programs.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe_text(value):
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
 
 def _csv_cell(value):
     if value is None:
@@ -378,7 +372,7 @@ def _csv_cell(value):
     if isinstance(value, Decimal):
         return f"{value:.2f}"
     if isinstance(value, str):
-        return _safe_text(value)
+        return spreadsheet_text(value)
     return str(value)
 
 
@@ -402,7 +396,9 @@ def as_xlsx(header, rows, *, title):
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([_safe_text(value) if isinstance(value, str) else value for value in row])
+        sheet.append(
+            [spreadsheet_text(value) if isinstance(value, str) else value for value in row]
+        )
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, Decimal):
                 cell.number_format = "0.00"
