@@ -1,0 +1,218 @@
+"""A standard's page (the rating, the evidence narrative and the evidence files) and the
+local questions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from hub.assurance import presenters, services
+from hub.assurance.agency_views.common import (
+    _bound,
+    _editable,
+    _needs_starting,
+    _open_for_changes,
+    _readable,
+    _standards,
+    _url,
+)
+from hub.assurance.forms import (
+    AnswerForm,
+    EvidenceForm,
+    LocalAnswersForm,
+    show_errors,
+)
+from hub.core import audit
+from hub.library.validation import CONTENT_TYPES
+
+# --- A standard: the answer and its evidence files --------------------------------------
+
+
+def _next_url(submission, standard, standards):
+    """The next standard's page, or the task list after the last."""
+    index = [s.pk for s in standards].index(standard.pk)
+    if index + 1 < len(standards):
+        return _url("standard", submission, standards[index + 1].pk)
+    return submission.get_absolute_url()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def standard(request, pk, standard_pk):
+    item = _readable(request, pk)
+    version = item.round.framework_version
+    current = get_object_or_404(version.standards.all(), pk=standard_pk)
+    user = request.user
+    may_edit = services.may_edit(user, item)
+    if request.method == "POST" and not may_edit:
+        raise Http404
+    if may_edit and _needs_starting(item):
+        # Starting brings last round's answers forward; the task list's button does it.
+        return redirect(item.get_absolute_url())
+    answer = item.answers.filter(standard=current).first()
+    max_bytes = services.max_evidence_bytes()
+    answer_form = AnswerForm(
+        version=version,
+        initial={"rating": answer.rating, "narrative": answer.narrative} if answer else None,
+    )
+    upload_form = EvidenceForm(max_bytes=max_bytes)
+    standards = _standards(item)
+    if request.method == "POST" and "upload" in request.POST:
+        upload_form = EvidenceForm(request.POST, request.FILES, max_bytes=max_bytes)
+        if upload_form.is_valid():
+            try:
+                evidence = services.evidence_add(
+                    by=user,
+                    submission=item,
+                    standard=current,
+                    uploaded_file=upload_form.cleaned_data["file"],
+                    request=request,
+                )
+            except PermissionDenied as error:
+                raise Http404 from error
+            except ValidationError as error:
+                show_errors(upload_form, error, "file")
+            else:
+                messages.success(request, f"{evidence.original_filename} has been uploaded.")
+                return redirect(_url("standard", item, current.pk, anchor="#evidence"))
+    elif request.method == "POST":
+        answer_form = AnswerForm(request.POST, version=version)
+        if answer_form.is_valid():
+            try:
+                services.answer_save(
+                    by=user,
+                    submission=item,
+                    standard=current,
+                    rating=answer_form.cleaned_data["rating"],
+                    narrative=answer_form.cleaned_data["narrative"],
+                    request=request,
+                )
+            except PermissionDenied as error:
+                raise Http404 from error
+            except ValidationError as error:
+                show_errors(answer_form, error)
+            else:
+                if request.POST.get("next") == "return":
+                    messages.success(
+                        request, f"Your answer to standard {current.number} has been saved."
+                    )
+                    return redirect(item.get_absolute_url())
+                return redirect(_next_url(item, current, standards))
+    position = [s.pk for s in standards].index(current.pk) + 1
+    return render(
+        request,
+        "assurance/agency/standard.html",
+        {
+            "submission": item,
+            "standard": current,
+            "position": position,
+            "count": len(standards),
+            "answer": answer,
+            "rating": presenters.rating(item.scale, answer.rating if answer else None),
+            "agreed": presenters.rating(item.scale, answer.agreed_rating if answer else None),
+            "evidence": item.evidence.filter(standard=current),
+            "editable": may_edit and _open_for_changes(item),
+            "answer_form": answer_form,
+            "upload_form": upload_form,
+            # The layout marks the title "Error:" when the page's `form` has errors.
+            "form": upload_form if upload_form.errors else answer_form,
+        },
+    )
+
+
+@login_required
+def evidence_download(request, pk, evidence_pk):
+    item = _readable(request, pk)
+    evidence = get_object_or_404(item.evidence.all(), pk=evidence_pk)
+    # Out of scope is a 404 above, whatever the method.
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=evidence.original_filename,
+        content_type=CONTENT_TYPES.get(evidence.kind, "application/octet-stream"),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    audit.record(
+        actor=request.user,
+        action="hub.assurance.evidence_downloaded",
+        instance=item,
+        request=request,
+        partnership_id=item.round.partnership_id,
+        agency_id=item.agency_id,
+        details={"kind": evidence.kind},
+    )
+    return response
+
+
+@login_required
+def evidence_remove(request, pk, evidence_pk):
+    item = _editable(request, pk)
+    evidence = get_object_or_404(item.evidence.all(), pk=evidence_pk)
+    # Out of scope is a 404 above, whatever the method; in scope, only POST removes.
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    name, standard_pk = evidence.original_filename, evidence.standard_id
+    try:
+        services.evidence_remove(by=request.user, evidence=evidence, request=request)
+    except PermissionDenied as error:
+        raise Http404 from error
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{name} has been removed.")
+    return redirect(_url("standard", item, standard_pk, anchor="#evidence"))
+
+
+# --- Local questions ----------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def local_questions(request, pk):
+    item = _readable(request, pk)
+    user = request.user
+    may_edit = services.may_edit(user, item)
+    if request.method == "POST" and not may_edit:
+        raise Http404
+    if may_edit and _needs_starting(item):
+        return redirect(item.get_absolute_url())
+    questions = list(services.local_questions_for(item))
+    given = {a.question_id: a.text for a in item.local_answers.all()}
+    form = _bound(
+        request,
+        LocalAnswersForm,
+        questions=questions,
+        initial={f"local-{pk}": text for pk, text in given.items()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.local_answers_save(
+                by=user, submission=item, answers=form.answers(), request=request
+            )
+        except PermissionDenied as error:
+            raise Http404 from error
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, "Your answers to the local questions have been saved.")
+            return redirect(item.get_absolute_url())
+    return render(
+        request,
+        "assurance/agency/local_questions.html",
+        {
+            "submission": item,
+            "form": form,
+            "questions": [(q, given.get(q.pk, "")) for q in questions],
+            "editable": may_edit and _open_for_changes(item),
+        },
+    )

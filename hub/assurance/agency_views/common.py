@@ -1,0 +1,73 @@
+"""What every agency page shares: finding the submission a request may reach, and small
+helpers for URLs and forms."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from hub.assurance import presenters, services
+from hub.assurance.models import Submission
+
+# The order states are counted in on the list of rounds.
+STATE_ORDER = list(presenters.STATUS_TAG_CLASSES)
+
+
+def _name(person):
+    return person.get_full_name() or person.email
+
+
+def _url(name, submission, *args, anchor=""):
+    return reverse(f"assurance:{name}", args=[submission.pk, *args]) + anchor
+
+
+def _bound(request, form_class, **kwargs):
+    """The form bound to the POST (even an empty one), or unbound on GET."""
+    data = request.POST if request.method == "POST" else None
+    return form_class(data, **kwargs)
+
+
+# --- What a request may reach -----------------------------------------------------------
+
+
+def _viewable(request, pk):
+    """The submission, if the user may see it (its agency, a named colleague, or a
+    partnership it is shared with); otherwise 404."""
+    submission = get_object_or_404(
+        Submission.objects.select_related(
+            "round__framework_version__framework", "round__partnership", "agency"
+        ),
+        pk=pk,
+    )
+    if not services.may_view(request.user, submission):
+        raise Http404
+    return submission
+
+
+def _readable(request, pk):
+    """The submission, if the user may read its answers (services.may_read_answers): a
+    partnership reads a draft's answers only once the agency submits it."""
+    submission = _viewable(request, pk)
+    if not services.may_read_answers(request.user, submission):
+        raise Http404
+    return submission
+
+
+def _editable(request, pk):
+    """The submission, if the user completes it: the agency's lead or a named colleague."""
+    submission = _viewable(request, pk)
+    if not services.may_edit(request.user, submission):
+        raise Http404
+    return submission
+
+
+def _open_for_changes(submission):
+    """Answers can change: a draft in a round that is not closed."""
+    return submission.is_draft and not submission.round.is_closed
+
+
+def _needs_starting(submission):
+    return submission.is_draft and submission.started_at is None
+
+
+def _standards(submission):
+    return list(submission.round.framework_version.standards.all())
