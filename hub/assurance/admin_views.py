@@ -11,31 +11,24 @@ permissions.
 """
 
 from django import forms
-from django.contrib.auth.models import Permission
 from django.contrib.messages import error as message_error
 from django.contrib.messages import success as message_success
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView
 from wagtail.admin.views.generic import (
-    DeleteView,
-    EditView,
-    HistoryView,
-    IndexView,
     InspectView,
 )
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.usage import UsageView
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import BasePermissionPolicy
 
 from hub.assurance import services
 from hub.assurance.models import Framework, FrameworkVersion, LocalQuestion, Round, RoundStatus
-from hub.core.models import Partnership, User
-from hub.core.permissions import PRACTITIONER, ROLE_ACTIONS, Action, can, scope_queryset
+from hub.core import admin_scoping as scoping
+from hub.core.admin_scoping import RolePermissionPolicy
+from hub.core.models import Partnership
+from hub.core.permissions import Action, scope_queryset
 
 # --- What a user may reach --------------------------------------------------------------
 
@@ -80,25 +73,16 @@ def consortium_partnerships(user):
     return Partnership.objects.filter(consortium__in=consortia).order_by("name")
 
 
-def _roles_with(action):
-    return [
-        role for role, actions in ROLE_ACTIONS.items() if action in actions and role != PRACTITIONER
-    ]
-
-
-class Section11Policy(BasePermissionPolicy):
+class Section11Policy(RolePermissionPolicy):
     """Who may use one model's section 11 screens, and on which rows: whoever `can` run a
     partnership's rounds, on the rows `rows(user)` returns, and only where `allows(user,
     action, instance)` says so (a published version is never changed, for example)."""
 
-    def __init__(self, model, *, rows, allows=None, actions=("add", "change", "view")):
-        super().__init__(model)
-        self.rows = rows
-        self.allows = allows or (lambda user, action, instance: True)
-        self.actions = frozenset(actions)
+    action = Action.MANAGE_ASSURANCE
 
-    def user_has_permission(self, user, action):
-        return action in self.actions and can(user, Action.MANAGE_ASSURANCE)
+    def __init__(self, model, *, rows, allows=None, actions=("add", "change", "view")):
+        super().__init__(model, rows=rows, actions=actions)
+        self.allows = allows or (lambda user, action, instance: True)
 
     def user_has_permission_for_instance(self, user, action, instance):
         if action not in self.actions or instance.pk is None:
@@ -106,19 +90,6 @@ class Section11Policy(BasePermissionPolicy):
         if not self.rows(user).filter(pk=instance.pk).exists():
             return False
         return bool(self.allows(user, action, instance))
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.actions.intersection(actions):
-            return self.model.objects.none()
-        return self.rows(user)
-
-    def users_with_any_permission(self, actions):
-        if not self.actions.intersection(actions):
-            return User.objects.none()
-        roles = _roles_with(Action.MANAGE_ASSURANCE)
-        return User.objects.filter(
-            Q(is_superuser=True) | Q(role_assignments__role__in=roles), is_active=True
-        ).distinct()
 
 
 def _version_allows(user, action, version):
@@ -173,13 +144,8 @@ PERMISSION_POLICIES = {
 # --- Views that see only the user's partnerships' rows ----------------------------------
 
 
-class ScopedIndexView(IndexView):
+class ScopedIndexView(scoping.ScopedIndexView):
     """Lists `rows(user)`; offers Edit and Delete only on the rows the policy allows."""
-
-    rows = None
-
-    def get_base_queryset(self):
-        return self.rows(self.request.user)
 
     def get_edit_url(self, instance):
         if self.user_has_permission_for_instance("change", instance):
@@ -192,14 +158,9 @@ class ScopedIndexView(IndexView):
         return None
 
 
-class ScopedEditView(EditView):
+class ScopedEditView(scoping.ScopedEditView):
     """Another partnership's row answers 404; a row of the user's that may not change (a
     published version, a closed round) sends them back with the reason."""
-
-    rows = None
-
-    def get_queryset(self):
-        return self.rows(self.request.user)
 
     def dispatch(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -215,12 +176,7 @@ class ScopedEditView(EditView):
         return reverse(self.index_url_name)
 
 
-class ScopedDeleteView(DeleteView):
-    rows = None
-
-    def get_queryset(self):
-        return self.rows(self.request.user)
-
+class ScopedDeleteView(scoping.ScopedDeleteView):
     def dispatch(self, request, *args, **kwargs):
         if not self.user_has_permission_for_instance("delete", self.object):
             message_error(
@@ -252,48 +208,14 @@ class ScopedInspectView(InspectView):
         return None
 
 
-class ScopedHistoryView(HistoryView):
-    rows = None
+class Section11ViewSet(scoping.ScopedViewSet):
+    """A model's screens, each limited to the rows `rows(user)` returns; Edit and Delete
+    offered only where the policy allows, and a read-only page for what may not change."""
 
-    def get_base_object_queryset(self):
-        return self.rows(self.request.user)
-
-
-class ScopedUsageView(UsageView):
-    rows = None
-
-    def get_base_object_queryset(self):
-        return self.rows(self.request.user)
-
-
-class Section11ViewSet(ModelViewSet):
-    """A model's screens, each limited to the rows `rows(user)` returns."""
-
-    rows = None
     index_view_class = ScopedIndexView
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
-    history_view_class = ScopedHistoryView
-    usage_view_class = ScopedUsageView
     inspect_view_class = ScopedInspectView
-    copy_view_enabled = False
-    inspect_view_enabled = False
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(rows=type(self).rows, **kwargs)
-
-    def get_permissions_to_register(self):
-        # Groups do not grant these screens (roles do), so offer no checkboxes for them.
-        return Permission.objects.none()
-
-
-def scoped_choices(rows, model):
-    """A django-filter queryset argument: the signed-in user's rows."""
-
-    def choices(request):
-        return rows(request.user) if request is not None else model.objects.none()
-
-    return choices
 
 
 # --- Publishing and copying a framework version -----------------------------------------

@@ -45,10 +45,10 @@ from hub.assurance.admin_views import (
     managed_local_questions,
     managed_partnerships,
     managed_versions,
-    scoped_choices,
     visible_rounds,
 )
 from hub.assurance.models import Framework, FrameworkVersion, LocalQuestion, Round
+from hub.core.admin_scoping import scoped_choices
 from hub.core.models import Partnership
 
 

@@ -11,11 +11,9 @@ partnership's id answers 404. Roles are the truth, so the screens' permission po
 
 import django_filters
 from django import forms
-from django.contrib.auth.models import Permission
 from django.contrib.messages import error as message_error
 from django.contrib.messages import success as message_success
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -26,15 +24,19 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import DeleteView, EditView, HistoryView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.usage import UsageView
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
-from wagtail.permission_policies import BasePermissionPolicy
 
+from hub.core.admin_scoping import (
+    RolePermissionPolicy,
+    ScopedIndexView,
+    ScopedViewSet,
+    roles_with,
+    scoped_choices,
+)
 from hub.core.models import Partnership, User
-from hub.core.permissions import PRACTITIONER, ROLE_ACTIONS, Action, can, scope_queryset
+from hub.core.permissions import Action, can, scope_queryset
 from hub.training import presenters, services
 from hub.training.models import (
     BookingStatus,
@@ -68,18 +70,12 @@ def managed_policies(user):
     return TrainingPolicy.objects.filter(partnership__in=managed_partnerships(user))
 
 
-def _roles_with(action):
-    return [
-        role for role, actions in ROLE_ACTIONS.items() if action in actions and role != PRACTITIONER
-    ]
-
-
 def possible_trainers(user):
     """Active people who may take registers in the partnerships `user` runs training for."""
     return (
         User.objects.filter(
             is_active=True,
-            role_assignments__role__in=_roles_with(Action.TAKE_REGISTER),
+            role_assignments__role__in=roles_with(Action.TAKE_REGISTER),
             role_assignments__partnership__in=managed_partnerships(user),
         )
         .distinct()
@@ -87,38 +83,22 @@ def possible_trainers(user):
     )
 
 
-class TrainingTeamPolicy(BasePermissionPolicy):
+class TrainingTeamPolicy(RolePermissionPolicy):
     """Who may use one model's training screens, and on which rows: whoever `can` run a
     partnership's training, on that partnership's rows. `actions` is what the screens allow
     at all: sessions are cancelled rather than deleted, courses unpublished."""
 
-    def __init__(self, model, *, rows, partnership_of, actions=("add", "change")):
-        super().__init__(model)
-        self.rows = rows
-        self.partnership_of = partnership_of
-        self.actions = frozenset(actions)
+    action = Action.MANAGE_TRAINING
 
-    def user_has_permission(self, user, action):
-        return action in self.actions and can(user, Action.MANAGE_TRAINING)
+    def __init__(self, model, *, rows, partnership_of, actions=("add", "change")):
+        super().__init__(model, rows=rows, actions=actions)
+        self.partnership_of = partnership_of
 
     def user_has_permission_for_instance(self, user, action, instance):
         if action not in self.actions:
             return False
         partnership = self.partnership_of(instance)
         return partnership is not None and can(user, Action.MANAGE_TRAINING, partnership)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.actions.intersection(actions):
-            return self.model.objects.none()
-        return self.rows(user)
-
-    def users_with_any_permission(self, actions):
-        if not self.actions.intersection(actions):
-            return User.objects.none()
-        roles = _roles_with(Action.MANAGE_TRAINING)
-        return User.objects.filter(
-            Q(is_superuser=True) | Q(role_assignments__role__in=roles), is_active=True
-        ).distinct()
 
 
 def _course_partnership(instance):
@@ -143,73 +123,6 @@ PERMISSION_POLICIES = {
         actions=("add", "change", "delete"),
     ),
 }
-
-
-# --- Views that see only the user's partnerships' rows ----------------------------------
-
-
-class ScopedIndexView(IndexView):
-    rows = None
-
-    def get_base_queryset(self):
-        return self.rows(self.request.user)
-
-
-class ScopedEditView(EditView):
-    rows = None
-
-    def get_queryset(self):
-        return self.rows(self.request.user)
-
-
-class ScopedDeleteView(DeleteView):
-    rows = None
-
-    def get_queryset(self):
-        return self.rows(self.request.user)
-
-
-class ScopedHistoryView(HistoryView):
-    rows = None
-
-    def get_base_object_queryset(self):
-        return self.rows(self.request.user)
-
-
-class ScopedUsageView(UsageView):
-    rows = None
-
-    def get_base_object_queryset(self):
-        return self.rows(self.request.user)
-
-
-class TrainingViewSet(ModelViewSet):
-    """A model's screens, each limited to the rows `rows(user)` returns."""
-
-    rows = None
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
-    history_view_class = ScopedHistoryView
-    usage_view_class = ScopedUsageView
-    copy_view_enabled = False
-    inspect_view_enabled = False
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(rows=type(self).rows, **kwargs)
-
-    def get_permissions_to_register(self):
-        # Groups do not grant these screens (roles do), so offer no checkboxes for them.
-        return Permission.objects.none()
-
-
-def _scoped_choices(rows, model):
-    """A django-filter queryset argument: the signed-in user's rows."""
-
-    def choices(request):
-        return rows(request.user) if request is not None else model.objects.none()
-
-    return choices
 
 
 # --- Courses and tariffs ----------------------------------------------------------------
@@ -242,7 +155,7 @@ class CourseIndexView(ScopedIndexView):
         return buttons
 
 
-class CourseViewSet(TrainingViewSet):
+class CourseViewSet(ScopedViewSet):
     model = Course
     rows = staticmethod(managed_courses)
     index_view_class = CourseIndexView
@@ -281,7 +194,7 @@ class TariffForm(WagtailAdminModelForm):
 
 class TariffFilterSet(WagtailFilterSet):
     course = django_filters.ModelChoiceFilter(
-        queryset=_scoped_choices(managed_courses, Course), label="Course"
+        queryset=scoped_choices(managed_courses, Course), label="Course"
     )
 
     class Meta:
@@ -289,7 +202,7 @@ class TariffFilterSet(WagtailFilterSet):
         fields = ["course", "agency_type"]
 
 
-class TariffCreateView(TrainingViewSet.add_view_class):
+class TariffCreateView(ScopedViewSet.add_view_class):
     def get_initial(self):
         initial = super().get_initial()
         course = self.request.GET.get("course")
@@ -304,7 +217,7 @@ def _pounds_column(name, label):
     )
 
 
-class TariffViewSet(TrainingViewSet):
+class TariffViewSet(ScopedViewSet):
     model = Tariff
     rows = staticmethod(managed_tariffs)
     add_view_class = TariffCreateView
@@ -375,7 +288,7 @@ class SessionForm(WagtailAdminModelForm):
 
 class SessionFilterSet(WagtailFilterSet):
     course = django_filters.ModelChoiceFilter(
-        queryset=_scoped_choices(managed_courses, Course), label="Course"
+        queryset=scoped_choices(managed_courses, Course), label="Course"
     )
     when = django_filters.ChoiceFilter(
         label="When",
@@ -511,7 +424,7 @@ class CancelSessionView(WagtailAdminTemplateMixin, FormView):
         return redirect(self.index_url_name)
 
 
-class SessionViewSet(TrainingViewSet):
+class SessionViewSet(ScopedViewSet):
     model = Session
     rows = staticmethod(sessions_with_places)
     index_view_class = SessionIndexView
@@ -566,7 +479,7 @@ class TrainingPolicyForm(WagtailAdminModelForm):
             self.fields["partnership"].queryset = managed_partnerships(for_user)
 
 
-class TrainingPolicyViewSet(TrainingViewSet):
+class TrainingPolicyViewSet(ScopedViewSet):
     model = TrainingPolicy
     rows = staticmethod(managed_policies)
     name = "training_policies"
