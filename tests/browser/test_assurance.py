@@ -9,13 +9,9 @@ database through `manage.py shell`; the round is opened through the services, as
 partnership's admin would open it."""
 
 import base64
-import hashlib
-import hmac
 import json
 import re
 import secrets
-import struct
-import subprocess
 import time
 import uuid
 
@@ -23,12 +19,18 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import check_accessibility
-from tests.servers import MANAGE
+from tests.browser.keyboard import (
+    follow,
+    heading,
+    in_site,
+    tab_to,
+    totp_code,
+    type_into,
+)
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "orchard lantern kettle 58"
-MAX_TABS = 120
 
 SETUP = """
 import datetime, json
@@ -102,77 +104,23 @@ print(s.status, s.answers.filter(rating__isnull=False).count(), s.actions.count(
 """
 
 
-def _in_site(live_site, code):
-    """Run Python in the live site's own database, as `manage.py shell` does."""
-    result = subprocess.run(
-        MANAGE + ["shell", "--no-imports", "-c", code],
-        env=live_site["environment"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def _totp_code(secret):
-    """RFC 6238 code as authenticator apps make it: SHA-1, 30-second steps, 6 digits."""
-    # The server accepts only the current step: never send a code about to expire.
-    if 30 - time.time() % 30 < 3:
-        time.sleep(3)
-    key = base64.b32decode(secret, casefold=True)
-    digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
-
-
-def _is_focused(locator):
-    return locator.evaluate("element => element === document.activeElement")
-
-
-def _tab_to(page, locator):
-    """Press Tab until `locator` has focus, as a keyboard user would."""
-    for _ in range(MAX_TABS):
-        if _is_focused(locator):
-            return
-        page.keyboard.press("Tab")
-    pytest.fail(f"Tab never reached {locator}")
-
-
-def _follow(page, locator):
-    """Tab to a link or button and press Enter."""
-    _tab_to(page, locator)
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
-
-
-def _type_into(page, locator, text):
-    _tab_to(page, locator)
-    page.keyboard.type(text)
-
-
-def _heading(page, text):
-    expect(page.get_by_role("heading", level=1)).to_have_text(text)
-
-
 def _answer_standard(page, *, arrow_downs, narrative, button="Save and continue"):
     """Rate with the radios (Space picks the first, the arrow keys move along) and describe
     the evidence, then save."""
     first_radio = page.locator("#rating")
-    _tab_to(page, first_radio)
+    tab_to(page, first_radio)
     page.keyboard.press("Space")
     for _ in range(arrow_downs):
         page.keyboard.press("ArrowDown")
-    _type_into(page, page.locator("#narrative"), narrative)
-    _follow(page, page.get_by_role("button", name=button, exact=True))
+    type_into(page, page.locator("#narrative"), narrative)
+    follow(page, page.get_by_role("button", name=button, exact=True))
 
 
 @pytest.fixture
 def section_11(live_site):
     secret = base64.b32encode(secrets.token_bytes(20)).decode()
     run = uuid.uuid4().hex[:8]
-    output = _in_site(live_site, SETUP.format(password=PASSWORD, run=run, secret=secret))
+    output = in_site(live_site, SETUP.format(password=PASSWORD, run=run, secret=secret))
     return {**json.loads(output.strip().splitlines()[-1]), "secret": secret}
 
 
@@ -187,46 +135,46 @@ def test_a_lead_completes_and_submits_a_self_assessment_with_the_keyboard_alone(
     # Sign in: password, then the code from the authenticator app.
     page.goto(base + "/accounts/login/")
     check_accessibility(page)
-    _type_into(page, page.locator("#id_login"), data["lead"])
-    _type_into(page, page.locator("#id_password"), PASSWORD)
+    type_into(page, page.locator("#id_login"), data["lead"])
+    type_into(page, page.locator("#id_password"), PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url("**/accounts/2fa/authenticate/")
     check_accessibility(page)
-    _type_into(page, page.get_by_label("Code"), _totp_code(data["secret"]))
+    type_into(page, page.get_by_label("Code"), totp_code(data["secret"]))
     page.keyboard.press("Enter")
     page.wait_for_url("**/accounts/")
     check_accessibility(page)
 
     # From the account page to the self-assessment.
-    _follow(page, page.get_by_role("link", name="Section 11 self-assessment"))
-    _heading(page, "Section 11 self-assessment")
+    follow(page, page.get_by_role("link", name="Section 11 self-assessment"))
+    heading(page, "Section 11 self-assessment")
     check_accessibility(page)
-    _follow(page, page.get_by_role("link", name=data["round"]))
-    _heading(page, data["round"])
+    follow(page, page.get_by_role("link", name=data["round"]))
+    heading(page, data["round"])
     expect(page.get_by_role("main")).to_contain_text("Not started")
     check_accessibility(page)
-    _follow(page, page.get_by_role("button", name="Start your self-assessment"))
+    follow(page, page.get_by_role("button", name="Start your self-assessment"))
     expect(page.get_by_role("main")).to_contain_text("0 of 3 standards completed")
     check_accessibility(page)
 
     # The first two standards, one after the other.
-    _follow(page, page.get_by_role("link", name="1. Leadership"))
-    _heading(page, "1. Leadership")
+    follow(page, page.get_by_role("link", name="1. Leadership"))
+    heading(page, "1. Leadership")
     check_accessibility(page)
     _answer_standard(page, arrow_downs=2, narrative="The governing board reviews it termly.")
     page.wait_for_url(f"**{submission_path}standards/{second}/")
-    _heading(page, "2. Safer recruitment")
+    heading(page, "2. Safer recruitment")
     check_accessibility(page)
     _answer_standard(page, arrow_downs=1, narrative="Checks are done; one record was late.")
     page.wait_for_url(f"**{submission_path}standards/{third}/")
     check_accessibility(page)
 
     # Submitting too early: the error summary names the missing standard and local question.
-    _follow(page, page.get_by_role("link", name=data["round"]))
-    _follow(page, page.get_by_role("button", name="Check and submit"))
-    _heading(page, "Check your answers before submitting")
+    follow(page, page.get_by_role("link", name=data["round"]))
+    follow(page, page.get_by_role("button", name="Check and submit"))
+    heading(page, "Check your answers before submitting")
     check_accessibility(page)
-    _follow(page, page.get_by_role("button", name="Submit self-assessment"))
+    follow(page, page.get_by_role("button", name="Submit self-assessment"))
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_visible()
     expect(page).to_have_title(re.compile("^Error: "))
@@ -241,53 +189,53 @@ def test_a_lead_completes_and_submits_a_self_assessment_with_the_keyboard_alone(
     check_accessibility(page)
 
     # The error's link leads to its row, and the row's Change link to the standard.
-    _follow(page, links.nth(0))
-    _follow(page, page.locator(f"#standard-{third}").get_by_role("link", name="Change"))
-    _heading(page, "3. Training")
+    follow(page, links.nth(0))
+    follow(page, page.locator(f"#standard-{third}").get_by_role("link", name="Change"))
+    heading(page, "3. Training")
     _answer_standard(page, arrow_downs=0, narrative="A training plan is being written.")
     page.wait_for_url(f"**{submission_path}")
     expect(page.get_by_role("main")).to_contain_text("3 of 3 standards completed")
     check_accessibility(page)
 
     # The local question.
-    _follow(page, page.get_by_role("link", name="Answer 1 local question"))
-    _heading(page, "Local questions")
+    follow(page, page.get_by_role("link", name="Answer 1 local question"))
+    heading(page, "Local questions")
     check_accessibility(page)
-    _type_into(
+    type_into(
         page,
         page.get_by_label("How do staff use the threshold document?"),
         "It is discussed in every supervision.",
     )
-    _follow(page, page.get_by_role("button", name="Save and return"))
+    follow(page, page.get_by_role("button", name="Save and return"))
     expect(page.get_by_role("alert")).to_contain_text("local questions have been saved")
     check_accessibility(page)
 
     # An action for the gap the self-assessment found.
-    _follow(page, page.get_by_role("link", name="Add an action"))
-    _heading(page, "Add an action")
+    follow(page, page.get_by_role("link", name="Add an action"))
+    heading(page, "Add an action")
     check_accessibility(page)
-    _type_into(page, page.locator("#description"), "Write and run a training plan")
-    _type_into(page, page.locator("#owner_role"), "Designated safeguarding lead")
-    _type_into(page, page.locator("#due_on-day"), "31")
-    _type_into(page, page.locator("#due_on-month"), "3")
-    _type_into(page, page.locator("#due_on-year"), str(time.localtime().tm_year + 1))
-    _tab_to(page, page.locator("#status"))
+    type_into(page, page.locator("#description"), "Write and run a training plan")
+    type_into(page, page.locator("#owner_role"), "Designated safeguarding lead")
+    type_into(page, page.locator("#due_on-day"), "31")
+    type_into(page, page.locator("#due_on-month"), "3")
+    type_into(page, page.locator("#due_on-year"), str(time.localtime().tm_year + 1))
+    tab_to(page, page.locator("#status"))
     page.keyboard.press("Space")
-    _follow(page, page.get_by_role("button", name="Add the action"))
+    follow(page, page.get_by_role("button", name="Add the action"))
     expect(page.get_by_role("alert")).to_contain_text("The action has been added")
     expect(page.locator("#action-plan + table")).to_contain_text("Write and run a training plan")
     check_accessibility(page)
 
     # Check the answers and submit.
-    _follow(page, page.get_by_role("button", name="Check and submit"))
+    follow(page, page.get_by_role("button", name="Check and submit"))
     expect(page.get_by_role("main")).to_contain_text("It is discussed in every supervision.")
     expect(page.get_by_role("main")).to_contain_text("Write and run a training plan")
     check_accessibility(page)
-    _follow(page, page.get_by_role("button", name="Submit self-assessment"))
+    follow(page, page.get_by_role("button", name="Submit self-assessment"))
     page.wait_for_url(f"**{submission_path}")
     expect(page.get_by_role("alert")).to_contain_text("Your self-assessment has been submitted")
     expect(page.get_by_role("main")).to_contain_text("Submitted")
     check_accessibility(page)
 
-    status = _in_site(live_site, STATUS.format(pk=data["submission"])).split()
+    status = in_site(live_site, STATUS.format(pk=data["submission"])).split()
     assert status == ["submitted", "3", "1"]

@@ -14,15 +14,10 @@ round, the school's lead completes and submits its self-assessment, the hospital
 starts its own, and the school's lead answers the challenge question."""
 
 import base64
-import hashlib
-import hmac
 import io
 import json
 import re
 import secrets
-import struct
-import subprocess
-import time
 import uuid
 
 import pytest
@@ -30,12 +25,18 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from tests.browser.conftest import check_accessibility
-from tests.servers import MANAGE
+from tests.browser.keyboard import (
+    follow,
+    heading,
+    in_site,
+    tab_to,
+    totp_code,
+    type_into,
+)
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "harbour meadow copper 41"
-MAX_TABS = 150
 SCHOOL = "Westbury Cross Academy Trust (demo)"
 HOSPITAL = "Westshire Hospitals NHS Foundation Trust (demo)"
 FOOTBALL = "Westshire Youth Football League (demo)"
@@ -146,60 +147,6 @@ print(s.status, *s.answers.order_by("standard__sort_order").values_list("agreed_
 """
 
 
-def _in_site(live_site, code):
-    """Run Python in the live site's own database, as `manage.py shell` does."""
-    result = subprocess.run(
-        MANAGE + ["shell", "--no-imports", "-c", code],
-        env=live_site["environment"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def _totp_code(secret):
-    """RFC 6238 code as authenticator apps make it: SHA-1, 30-second steps, 6 digits."""
-    # The server accepts only the current step: never send a code about to expire.
-    if 30 - time.time() % 30 < 3:
-        time.sleep(3)
-    key = base64.b32decode(secret, casefold=True)
-    digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
-
-
-def _is_focused(locator):
-    return locator.evaluate("element => element === document.activeElement")
-
-
-def _tab_to(page, locator, key="Tab"):
-    """Press Tab (or Shift+Tab) until `locator` has focus, as a keyboard user would."""
-    for _ in range(MAX_TABS):
-        if _is_focused(locator):
-            return
-        page.keyboard.press(key)
-    pytest.fail(f"{key} never reached {locator}")
-
-
-def _follow(page, locator, key="Tab"):
-    """Tab to a link or button and press Enter."""
-    _tab_to(page, locator, key)
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
-
-
-def _type_into(page, locator, text):
-    _tab_to(page, locator)
-    page.keyboard.type(text)
-
-
-def _heading(page, text):
-    expect(page.get_by_role("heading", level=1)).to_have_text(text)
-
-
 def _rows(page):
     return page.locator(".hub-heat-map tbody tr")
 
@@ -211,13 +158,13 @@ def _row(page, agency):
 def _agree_rating(page, standard, *, arrow_downs, note):
     """Pick the agreed rating with the radios (Space picks the first, Red; the arrow keys
     move along), write a note and save."""
-    _tab_to(page, page.locator(f"#standard-{standard}-agreed_rating"))
+    tab_to(page, page.locator(f"#standard-{standard}-agreed_rating"))
     page.keyboard.press("Space")
     for _ in range(arrow_downs):
         page.keyboard.press("ArrowDown")
-    _type_into(page, page.locator(f"#standard-{standard}-agreed_note"), note)
+    type_into(page, page.locator(f"#standard-{standard}-agreed_note"), note)
     section = page.locator(f"#standard-{standard}")
-    _follow(page, section.get_by_role("button", name="Save agreed rating"))
+    follow(page, section.get_by_role("button", name="Save agreed rating"))
     expect(page.get_by_role("alert")).to_contain_text("Agreed rating saved for standard")
 
 
@@ -225,7 +172,7 @@ def _agree_rating(page, standard, *, arrow_downs, note):
 def section_11_review(live_site):
     secret = base64.b32encode(secrets.token_bytes(20)).decode()
     run = uuid.uuid4().hex[:8]
-    output = _in_site(
+    output = in_site(
         live_site,
         SETUP.format(
             password=PASSWORD,
@@ -250,21 +197,21 @@ def test_a_reviewer_agrees_a_self_assessment_with_the_keyboard_alone(
 
     # Sign in: password, then the code from the authenticator app.
     page.goto(base + "/accounts/login/")
-    _type_into(page, page.locator("#id_login"), data["reviewer"])
-    _type_into(page, page.locator("#id_password"), PASSWORD)
+    type_into(page, page.locator("#id_login"), data["reviewer"])
+    type_into(page, page.locator("#id_password"), PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url("**/accounts/2fa/authenticate/")
-    _type_into(page, page.get_by_label("Code"), _totp_code(data["secret"]))
+    type_into(page, page.get_by_label("Code"), totp_code(data["secret"]))
     page.keyboard.press("Enter")
     page.wait_for_url("**/accounts/")
 
     # From the account page to the round's dashboard.
-    _follow(page, page.get_by_role("link", name="Section 11 self-assessment"))
-    _heading(page, "Section 11 self-assessment")
+    follow(page, page.get_by_role("link", name="Section 11 self-assessment"))
+    heading(page, "Section 11 self-assessment")
     check_accessibility(page)
-    _follow(page, page.get_by_role("link", name=data["round"]))
+    follow(page, page.get_by_role("link", name=data["round"]))
     page.wait_for_url(f"**{round_path}")
-    _heading(page, data["round"])
+    heading(page, data["round"])
     expect(_rows(page)).to_have_count(3)
     expect(_row(page, SCHOOL)).to_contain_text("Submitted")
     expect(_row(page, HOSPITAL)).to_contain_text("Draft")
@@ -274,10 +221,10 @@ def test_a_reviewer_agrees_a_self_assessment_with_the_keyboard_alone(
 
     # Only the schools: type into the select to pick the type, then filter.
     agency_type = page.get_by_label("Type of organisation")
-    _tab_to(page, agency_type)
+    tab_to(page, agency_type)
     page.keyboard.type("School")
     expect(agency_type).to_have_value("school")
-    _follow(page, page.get_by_role("button", name="Filter", exact=True))
+    follow(page, page.get_by_role("button", name="Filter", exact=True))
     page.wait_for_url(f"**{round_path}?agency_type=school")
     expect(
         page.get_by_role("table", name="Ratings by agency and standard (filtered)")
@@ -292,7 +239,7 @@ def test_a_reviewer_agrees_a_self_assessment_with_the_keyboard_alone(
     # The spreadsheet is filtered as the page is.
     spreadsheet = page.get_by_role("link", name=re.compile("^Download the ratings"))
     expect(spreadsheet).to_contain_text("filtered as shown")
-    _tab_to(page, spreadsheet)
+    tab_to(page, spreadsheet)
     with page.expect_download() as download_info:
         page.keyboard.press("Enter")
     download = download_info.value
@@ -310,19 +257,19 @@ def test_a_reviewer_agrees_a_self_assessment_with_the_keyboard_alone(
     assert FOOTBALL not in cells
 
     # The school's review page, from its row of the heat map.
-    _follow(page, page.get_by_role("link", name=f"Review {SCHOOL}'s self-assessment"))
+    follow(page, page.get_by_role("link", name=f"Review {SCHOOL}'s self-assessment"))
     page.wait_for_url(f"**{review_path}")
-    _heading(page, SCHOOL)
+    heading(page, SCHOOL)
     expect(page.locator(f"#standard-{first}")).to_contain_text("Our evidence for leadership.")
     check_accessibility(page)
-    _follow(page, page.get_by_role("button", name="Start review"))
+    follow(page, page.get_by_role("button", name="Start review"))
     page.wait_for_url(f"**{review_path}")
     expect(page.get_by_role("alert")).to_contain_text("Review started")
     expect(page.get_by_role("main")).to_contain_text("Under review")
     check_accessibility(page)
 
     # Agreeing too early: the error summary names every standard without an agreed rating.
-    _follow(page, page.get_by_role("button", name="Agree the self-assessment"))
+    follow(page, page.get_by_role("button", name="Agree the self-assessment"))
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_visible()
     expect(page).to_have_title(re.compile("^Error: "))
@@ -337,7 +284,7 @@ def test_a_reviewer_agrees_a_self_assessment_with_the_keyboard_alone(
     check_accessibility(page)
 
     # The first error's link leads to the first standard's radios; each standard in turn.
-    _tab_to(page, links.nth(0))
+    tab_to(page, links.nth(0))
     page.keyboard.press("Enter")
     _agree_rating(page, first, arrow_downs=1, note="Board minutes show a gap in the spring.")
     page.wait_for_url(f"**{review_path}#standard-{first}")
@@ -351,21 +298,21 @@ def test_a_reviewer_agrees_a_self_assessment_with_the_keyboard_alone(
     expect(page.locator(f"#standard-{third}")).not_to_contain_text("Not yet agreed")
 
     # A challenge question about standard 2.
-    _tab_to(page, page.locator("#new-challenge-kind"))
+    tab_to(page, page.locator("#new-challenge-kind"))
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")
     expect(page.get_by_role("radio", name="Challenge question")).to_be_checked()
     about = page.get_by_label("What is it about?")
-    _tab_to(page, about)
+    tab_to(page, about)
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     expect(about).to_have_value(str(second))
-    _type_into(
+    type_into(
         page,
         page.get_by_label("Your comment or question"),
         "How do you make sure references arrive before the start date?",
     )
-    _follow(page, page.get_by_role("button", name="Add comment or question"))
+    follow(page, page.get_by_role("button", name="Add comment or question"))
     page.wait_for_url(f"**{review_path}#challenges")
     expect(page.get_by_role("alert")).to_contain_text("Challenge question sent to the agency")
     challenge = page.locator(f"#standard-{second} [id^=challenge-]")
@@ -374,7 +321,7 @@ def test_a_reviewer_agrees_a_self_assessment_with_the_keyboard_alone(
     check_accessibility(page)
 
     # Every standard is agreed, but the question is unanswered.
-    _follow(page, page.get_by_role("button", name="Agree the self-assessment"))
+    follow(page, page.get_by_role("button", name="Agree the self-assessment"))
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_visible()
     links = summary.get_by_role("link")
@@ -385,18 +332,18 @@ def test_a_reviewer_agrees_a_self_assessment_with_the_keyboard_alone(
     check_accessibility(page)
 
     # The school's lead answers, as the agency would.
-    challenge_pk = _in_site(
+    challenge_pk = in_site(
         live_site, RESPOND.format(run=data["run"], pk=data["submission"])
     ).strip()
     assert href == f"#challenge-{challenge_pk}"
 
     # Back to the review page through the round, then agree.
-    _follow(page, page.get_by_role("link", name=data["round"]), key="Shift+Tab")
+    follow(page, page.get_by_role("link", name=data["round"]), key="Shift+Tab")
     page.wait_for_url(f"**{round_path}")
-    _follow(page, page.get_by_role("link", name=f"Review {SCHOOL}'s self-assessment"))
+    follow(page, page.get_by_role("link", name=f"Review {SCHOOL}'s self-assessment"))
     page.wait_for_url(f"**{review_path}")
     expect(page.locator(href)).to_contain_text("the checklist now blocks that")
-    _follow(page, page.get_by_role("button", name="Agree the self-assessment"))
+    follow(page, page.get_by_role("button", name="Agree the self-assessment"))
     page.wait_for_url(f"**{review_path}")
     expect(page.get_by_role("alert")).to_contain_text("The self-assessment is agreed")
     expect(page.locator(".govuk-summary-list").first).to_contain_text("Agreed")
@@ -405,7 +352,7 @@ def test_a_reviewer_agrees_a_self_assessment_with_the_keyboard_alone(
     check_accessibility(page)
 
     # The dashboard shows the agreement and the agreed ratings.
-    _follow(page, page.get_by_role("link", name=data["round"]))
+    follow(page, page.get_by_role("link", name=data["round"]))
     page.wait_for_url(f"**{round_path}")
     school = _row(page, SCHOOL)
     expect(school.locator(".govuk-tag")).to_have_text("Agreed")
@@ -420,5 +367,5 @@ def test_a_reviewer_agrees_a_self_assessment_with_the_keyboard_alone(
     expect(_row(page, HOSPITAL)).to_contain_text("Draft")
     check_accessibility(page)
 
-    status = _in_site(live_site, STATUS.format(pk=data["submission"])).split()
+    status = in_site(live_site, STATUS.format(pk=data["submission"])).split()
     assert status == ["agreed", "2", "2", "1"]
