@@ -37,15 +37,7 @@ from hub.core.models import AgencyType
 from hub.core.permissions import Action, can
 
 # The states a submission is counted under on the dashboard, in the order of the workflow.
-STATES = [
-    "Not started",
-    "Draft",
-    "Returned for changes",
-    "Submitted",
-    "Under review",
-    "Agreed",
-    "Closed",
-]
+STATES = presenters.STATES
 
 
 # --- Who sees which rows --------------------------------------------------------------------

@@ -12,6 +12,8 @@ STATUS_TAG_CLASSES = {
     SubmissionStatus.AGREED.label: "govuk-tag--green",
     SubmissionStatus.CLOSED.label: "govuk-tag--grey",
 }
+# The states as people read them, in the order of the workflow: how lists count them.
+STATES = list(STATUS_TAG_CLASSES)
 
 
 def status_tag(submission):

@@ -450,3 +450,38 @@ def test_nothing_in_a_closed_round_can_be_reviewed_or_answered(
     assert Submission.objects.get(pk=submitted.pk).status == SubmissionStatus.SUBMITTED
     assert Submission.objects.get(pk=in_review.pk).status == SubmissionStatus.UNDER_REVIEW
     assert in_review.challenges.count() == 1
+
+
+def test_an_action_can_be_added_already_under_way_in_one_logged_step(
+    joint_round, westbury, lead_westbury
+):
+    submission = submission_of(joint_round, westbury)
+    action = services.action_add(
+        by=lead_westbury,
+        submission=submission,
+        standard=None,
+        description="Audit the single central record",
+        owner_role="Business manager",
+        due_on=joint_round.due_on,
+        status=ActionStatus.IN_PROGRESS,
+        progress_note=" Half the files checked ",
+    )
+    assert (action.status, action.progress_note) == (
+        ActionStatus.IN_PROGRESS,
+        "Half the files checked",
+    )
+    logged = audit.entries().filter(
+        object_id=str(submission.pk), action__startswith="hub.assurance.action_"
+    )
+    assert list(logged.values_list("action", flat=True)) == ["hub.assurance.action_added"]
+    with pytest.raises(ValidationError):
+        services.action_add(
+            by=lead_westbury,
+            submission=submission,
+            standard=None,
+            description="Another",
+            owner_role="Head",
+            due_on=joint_round.due_on,
+            status="finished-ish",
+        )
+    assert submission.actions.count() == 1

@@ -9,7 +9,7 @@ from hub.assurance import presenters, services
 from hub.assurance.models import Submission
 
 # The order states are counted in on the list of rounds.
-STATE_ORDER = list(presenters.STATUS_TAG_CLASSES)
+STATE_ORDER = presenters.STATES
 
 
 def _name(person):

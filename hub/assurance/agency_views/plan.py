@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -42,24 +41,17 @@ def action_new(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                action = services.action_add(
-                    by=request.user,
-                    submission=item,
-                    standard=data["standard"],
-                    description=data["description"],
-                    owner_role=data["owner_role"],
-                    due_on=data["due_on"],
-                    request=request,
-                )
-                if data["status"] != ActionStatus.NOT_STARTED or data["progress_note"]:
-                    services.action_update(
-                        by=request.user,
-                        action=action,
-                        status=data["status"],
-                        progress_note=data["progress_note"],
-                        request=request,
-                    )
+            services.action_add(
+                by=request.user,
+                submission=item,
+                standard=data["standard"],
+                description=data["description"],
+                owner_role=data["owner_role"],
+                due_on=data["due_on"],
+                status=data["status"],
+                progress_note=data["progress_note"],
+                request=request,
+            )
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:

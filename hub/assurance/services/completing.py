@@ -232,9 +232,23 @@ def _clean_action(submission, *, standard, description, owner_role, due_on):
         raise ValidationError(errors)
 
 
-def action_add(*, by, submission, standard, description, owner_role, due_on, request=None):
-    """Add an action to the plan of a draft self-assessment."""
+def action_add(
+    *,
+    by,
+    submission,
+    standard,
+    description,
+    owner_role,
+    due_on,
+    status=ActionStatus.NOT_STARTED,
+    progress_note="",
+    request=None,
+):
+    """Add an action to the plan of a draft self-assessment, already under way if `status`
+    says so."""
     _require(may_edit(by, submission))
+    if status not in ActionStatus.values:
+        raise ValidationError({"status": "Choose the action's status."})
     with transaction.atomic():
         submission = _locked(submission)
         _require_draft(submission)
@@ -251,6 +265,8 @@ def action_add(*, by, submission, standard, description, owner_role, due_on, req
             description=description.strip(),
             owner_role=owner_role.strip(),
             due_on=due_on,
+            status=status,
+            progress_note=(progress_note or "").strip(),
         )
         _log(by, "hub.assurance.action_added", submission, request)
     return action
