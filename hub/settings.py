@@ -189,6 +189,9 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# A task marked running for longer than this lost its worker (killed, or the machine stopped);
+# `requeue_stalled_tasks` puts it back on the queue. Far longer than any task of the Hub takes.
+TASK_STALLED_MINUTES = env_int("TASK_STALLED_MINUTES", 15)
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
