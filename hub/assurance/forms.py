@@ -1,7 +1,7 @@
 """Forms of the agency's section 11 pages. Each renders through core/forms.html, so labels,
 hints, inline errors and the error summary follow the GOV.UK patterns. Forms check the
 shape of what was typed; the services decide whether it may be saved, and their refusals
-come back through `show_errors`."""
+come back through `hub.core.forms.service_call`."""
 
 from django import forms
 
@@ -12,17 +12,6 @@ from hub.core.presenters import file_size
 from hub.library.validation import KIND_LABELS
 
 LONG_TEXT = 10_000
-
-
-def show_errors(form, error, field=None):
-    """Put a service's ValidationError on a validated `form`: each keyed message on the field
-    of that name, anything else on `field` (or at the top of the error summary)."""
-    if hasattr(error, "error_dict"):
-        for key, errors in error.error_dict.items():
-            for message in errors:
-                form.add_error(key if key in form.fields else field, message.messages)
-    else:
-        form.add_error(field, error.messages)
 
 
 def _long_text(label, *, required=False, help_text=NO_CHILD_DATA, rows=6, required_message=""):

@@ -3,12 +3,17 @@
 `govuk_field(bound_field)` turns any bound field into the name of a GOV.UK Frontend macro and
 its parameters (label, hint, inline error, values); `govuk_error_summary(form)` lists every
 error with a link to its field. Templates call them through `core/forms.html`.
+
+`service_call(form)` runs a service from a view: a refusal is a 404 and a ValidationError
+lands on the form (`show_errors`), so every page meets a service's answer the same way.
 """
 
 import datetime
+from contextlib import contextmanager
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.utils import timezone
 
 
@@ -204,3 +209,39 @@ def govuk_error_summary(form):
         for error in bound_field.errors:
             items.append({"text": str(error), "href": f"#{_error_target(bound_field)}"})
     return items
+
+
+# --- A service's answer, on the form that asked ----------------------------------------------
+
+
+def show_errors(form, error, field=None):
+    """Put a service's ValidationError on a validated `form`: each keyed message on the field
+    of that name, anything else on `field` (or at the top of the error summary)."""
+    if hasattr(error, "error_dict"):
+        for key, errors in error.error_dict.items():
+            for message in errors:
+                form.add_error(key if key in form.fields else field, message.messages)
+    else:
+        form.add_error(field, error.messages)
+
+
+class ServiceCall:
+    """What `service_call` saw: `ok` turns False when the service refused the input."""
+
+    ok = True
+
+
+@contextmanager
+def service_call(form, field=None):
+    """Run a service inside `with service_call(form) as call:`. PermissionDenied becomes a
+    404, as anything outside the user's scope is everywhere; a ValidationError is shown on
+    `form` (see show_errors) and `call.ok` turns False, so the view shows the form again
+    with the service's words. Anything else goes up unchanged."""
+    call = ServiceCall()
+    try:
+        yield call
+    except PermissionDenied as error:
+        raise Http404 from error
+    except ValidationError as error:
+        show_errors(form, error, field)
+        call.ok = False

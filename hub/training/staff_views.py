@@ -12,7 +12,6 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +21,7 @@ from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from hub.core.forms import service_call
 from hub.core.models import Agency, User
 from hub.core.permissions import Action, can, scope_queryset
 from hub.core.presenters import partnership_for
@@ -54,11 +54,6 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _name(person):
     return person.get_full_name() or person.email
-
-
-def _show_error(form, error, field=None):
-    for message in error.messages:
-        form.add_error(field, message)
 
 
 def _download(content, *, filename, content_type):
@@ -154,15 +149,11 @@ def register(request, pk):
     )
     form = RegisterForm(request.POST if request.method == "POST" else None, bookings=bookings)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_call(form) as call:
             changed = services.mark_attendance(
                 by=request.user, session=session, marks=form.cleaned_data["marks"], request=request
             )
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
+        if call.ok:
             people = "person" if changed == 1 else "people"
             messages.success(request, f"Register saved. Attendance changed for {changed} {people}.")
             return redirect("training:register", pk=session.pk)
@@ -314,15 +305,11 @@ def transfer(request, pk):
     back = reverse("training:agency_records") + "?" + urlencode({"agency": booking.agency_id})
     if request.method == "POST" and form.is_valid():
         colleague = form.cleaned_data["person"]
-        try:
+        with service_call(form, "person") as call:
             services.transfer_booking(
                 by=user, booking=booking, to_person=colleague, request=request
             )
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            _show_error(form, error, "person")
-        else:
+        if call.ok:
             messages.success(
                 request,
                 f"{_name(booking.person)}’s place on {booking.session.course.title} on "
@@ -497,15 +484,11 @@ def waive(request, pk):
     back = reverse("training:charges") + "?" + urlencode(period_query(start, end))
     form = WaiveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and not charge.is_waived and form.is_valid():
-        try:
+        with service_call(form, "reason") as call:
             services.waive_charge(
                 by=request.user, charge=charge, reason=form.cleaned_data["reason"], request=request
             )
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            _show_error(form, error, "reason")
-        else:
+        if call.ok:
             messages.success(
                 request,
                 f"The {presenters.pounds(charge.amount_pence)} charge to {charge.agency} is "

@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from hub.core.forms import service_call
 from hub.core.models import AgencyType, User
 from hub.core.permissions import Action, can, scope_queryset
 from hub.core.presenters import partnership_for
@@ -62,11 +62,6 @@ def _sign_in_url(request):
 
 def _name(person):
     return person.get_full_name() or person.email
-
-
-def _show_error(form, error, field=None):
-    for message in error.messages:
-        form.add_error(field, message)
 
 
 # --- What a request may reach -----------------------------------------------------------
@@ -299,28 +294,20 @@ def session(request, pk):
         colleague_form = BookColleagueForm(request.POST, colleagues=_colleagues(request.user))
         if colleague_form.is_valid():
             person = colleague_form.cleaned_data["person"]
-            try:
+            with service_call(colleague_form, "person") as call:
                 result = services.request_place(
                     by=request.user, session=item, person=person, request=request
                 )
-            except PermissionDenied as error:
-                raise Http404 from error
-            except ValidationError as error:
-                _show_error(colleague_form, error, "person")
-            else:
+            if call.ok:
                 _announce(request, result, person=person)
                 return redirect(item.get_absolute_url())
     else:
         book_form = ConfirmForm(request.POST)
-        try:
+        with service_call(book_form) as call:
             result = services.request_place(
                 by=request.user, session=item, person=request.user, request=request
             )
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            _show_error(book_form, error)
-        else:
+        if call.ok:
             _announce(request, result, person=request.user)
             return redirect(item.get_absolute_url())
     context = _session_context(request, item, book_form=book_form, colleague_form=colleague_form)
@@ -439,13 +426,9 @@ def cancel(request, pk):
     own = booking.person_id == request.user.pk
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        try:
+        with service_call(form) as call:
             services.cancel_booking(by=request.user, booking=booking, request=request)
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
+        if call.ok:
             whose = "Your place" if own else f"{_name(booking.person)}’s place"
             messages.success(request, f"{whose} on {booking.session.course.title} is cancelled.")
             return redirect("training:my_training" if own else booking.session.get_absolute_url())
@@ -477,13 +460,9 @@ def waiting(request, pk):
     action = request.POST.get("action")
     if request.method == "POST" and action in ("accept", "leave"):
         change = services.accept_offer if action == "accept" else services.leave_waiting_list
-        try:
+        with service_call(form) as call:
             change(by=request.user, entry=entry, request=request)
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
+        if call.ok:
             label = f"{entry.session.course.title} on {presenters.when(entry.session)}"
             own = entry.person_id == request.user.pk
             if action == "accept":
@@ -526,15 +505,11 @@ def evaluation(request, pk):
     already = Evaluation.objects.filter(booking=booking).exists()
     form = EvaluationForm(request.POST or None)
     if request.method == "POST" and not already and form.is_valid():
-        try:
+        with service_call(form) as call:
             services.submit_evaluation(
                 by=request.user, booking=booking, answers=form.cleaned_data, request=request
             )
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
+        if call.ok:
             message = "Thank you for your evaluation."
             if services.certificate_available(booking):
                 message += " Your certificate is ready to download."
@@ -563,7 +538,7 @@ def impact(request, pk):
     already = ImpactResponse.objects.filter(booking=booking).exists()
     form = ImpactForm(request.POST or None)
     if request.method == "POST" and not already and form.is_valid():
-        try:
+        with service_call(form) as call:
             services.submit_impact(
                 by=request.user,
                 booking=booking,
@@ -571,11 +546,7 @@ def impact(request, pk):
                 example=form.cleaned_data["example"],
                 request=request,
             )
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
+        if call.ok:
             messages.success(request, "Thank you. Your answer helps us plan the programme.")
             return redirect("training:my_training")
     return render(

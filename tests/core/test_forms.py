@@ -5,10 +5,12 @@ import datetime
 
 import pytest
 from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.template.loader import get_template
 from django.test import RequestFactory
 
-from hub.core.forms import GovukDateField
+from hub.core.forms import GovukDateField, service_call
 
 
 class ExampleForm(forms.Form):
@@ -140,3 +142,43 @@ def test_error_summary_links_land_on_the_first_radio_and_checkbox():
         _, params = govuk_field(bound_field)
         # GOV.UK gives the first item the id `idPrefix`; the summary must link to it.
         assert href == f"#{params['idPrefix']}"
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="Reason")
+    person = forms.CharField(label="Person", required=False)
+
+
+def _valid_reason_form():
+    form = ReasonForm({"reason": "Moved team", "person": ""})
+    assert form.is_valid()
+    return form
+
+
+def test_a_service_call_that_succeeds_leaves_the_form_clean():
+    form = _valid_reason_form()
+    with service_call(form) as call:
+        pass
+    assert call.ok
+    assert form.errors == {}
+
+
+def test_a_service_refusal_is_shown_on_the_field_it_names_or_the_one_given():
+    keyed = _valid_reason_form()
+    with service_call(keyed, "person") as call:
+        raise ValidationError({"reason": "Give a reason of your own", "elsewhere": "Not a field"})
+    assert not call.ok
+    assert keyed.errors == {"reason": ["Give a reason of your own"], "person": ["Not a field"]}
+
+    plain = _valid_reason_form()
+    with service_call(plain) as call:
+        raise ValidationError("The session has already started")
+    assert not call.ok
+    assert plain.non_field_errors() == ["The session has already started"]
+
+
+def test_a_service_call_out_of_scope_is_not_found():
+    form = _valid_reason_form()
+    with pytest.raises(Http404), service_call(form):
+        raise PermissionDenied
+    assert form.errors == {}

@@ -22,9 +22,9 @@ from hub.assurance.forms import (
     AnswerForm,
     EvidenceForm,
     LocalAnswersForm,
-    show_errors,
 )
 from hub.core import audit
+from hub.core.forms import service_call
 from hub.library.validation import CONTENT_TYPES
 
 # --- A standard: the answer and its evidence files --------------------------------------
@@ -62,7 +62,7 @@ def standard(request, pk, standard_pk):
     if request.method == "POST" and "upload" in request.POST:
         upload_form = EvidenceForm(request.POST, request.FILES, max_bytes=max_bytes)
         if upload_form.is_valid():
-            try:
+            with service_call(upload_form, "file") as call:
                 evidence = services.evidence_add(
                     by=user,
                     submission=item,
@@ -70,17 +70,13 @@ def standard(request, pk, standard_pk):
                     uploaded_file=upload_form.cleaned_data["file"],
                     request=request,
                 )
-            except PermissionDenied as error:
-                raise Http404 from error
-            except ValidationError as error:
-                show_errors(upload_form, error, "file")
-            else:
+            if call.ok:
                 messages.success(request, f"{evidence.original_filename} has been uploaded.")
                 return redirect(_url("standard", item, current.pk, anchor="#evidence"))
     elif request.method == "POST":
         answer_form = AnswerForm(request.POST, version=version)
         if answer_form.is_valid():
-            try:
+            with service_call(answer_form) as call:
                 services.answer_save(
                     by=user,
                     submission=item,
@@ -89,11 +85,7 @@ def standard(request, pk, standard_pk):
                     narrative=answer_form.cleaned_data["narrative"],
                     request=request,
                 )
-            except PermissionDenied as error:
-                raise Http404 from error
-            except ValidationError as error:
-                show_errors(answer_form, error)
-            else:
+            if call.ok:
                 if request.POST.get("next") == "return":
                     messages.success(
                         request, f"Your answer to standard {current.number} has been saved."
@@ -195,15 +187,11 @@ def local_questions(request, pk):
         initial={f"local-{pk}": text for pk, text in given.items()},
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_call(form) as call:
             services.local_answers_save(
                 by=user, submission=item, answers=form.answers(), request=request
             )
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
+        if call.ok:
             messages.success(request, "Your answers to the local questions have been saved.")
             return redirect(item.get_absolute_url())
     return render(

@@ -25,7 +25,6 @@ from hub.assurance.agency_views.common import (
 from hub.assurance.forms import (
     ConfirmForm,
     ResponseForm,
-    show_errors,
 )
 from hub.assurance.models import (
     ChallengeKind,
@@ -33,6 +32,7 @@ from hub.assurance.models import (
     Submission,
     SubmissionStatus,
 )
+from hub.core.forms import service_call
 from hub.core.permissions import Action, can, scope_queryset
 
 # --- Section 11 home ----------------------------------------------------------------------
@@ -193,13 +193,9 @@ def submission(request, pk):
         if not services.may_edit(request.user, item):
             raise Http404
         form.is_valid()
-        try:
+        with service_call(form) as call:
             services.submission_start(by=request.user, submission=item, request=request)
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
+        if call.ok:
             return redirect(item.get_absolute_url())
     return render(
         request, "assurance/agency/submission.html", _overview_context(request, item, form)
@@ -280,18 +276,14 @@ def respond(request, pk, challenge_pk):
     )
     form = _bound(request, ResponseForm, initial={"response": challenge.response})
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_call(form) as call:
             services.challenge_respond(
                 by=request.user,
                 challenge=challenge,
                 response=form.cleaned_data["response"],
                 request=request,
             )
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
+        if call.ok:
             messages.success(request, "Your response has been sent to the partnership.")
             return redirect(item.get_absolute_url() + "#challenges")
     return render(

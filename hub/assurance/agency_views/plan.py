@@ -18,12 +18,12 @@ from hub.assurance.agency_views.common import (
 from hub.assurance.forms import (
     ActionForm,
     ContributorForm,
-    show_errors,
 )
 from hub.assurance.models import (
     ActionStatus,
     SubmissionStatus,
 )
+from hub.core.forms import service_call
 
 # --- The action plan ----------------------------------------------------------------------
 
@@ -40,7 +40,7 @@ def action_new(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_call(form) as call:
             services.action_add(
                 by=request.user,
                 submission=item,
@@ -52,11 +52,7 @@ def action_new(request, pk):
                 progress_note=data["progress_note"],
                 request=request,
             )
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
+        if call.ok:
             messages.success(request, "The action has been added to your plan.")
             return redirect(item.get_absolute_url() + "#action-plan")
     return render(
@@ -112,7 +108,7 @@ def action_edit(request, pk, action_pk):
                 "due_on": data["due_on"],
                 "standard": data["standard"],
             }
-        try:
+        with service_call(form) as call:
             services.action_update(
                 by=request.user,
                 action=action,
@@ -121,11 +117,7 @@ def action_edit(request, pk, action_pk):
                 request=request,
                 **wording,
             )
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
+        if call.ok:
             messages.success(request, "The action has been updated.")
             return redirect(item.get_absolute_url() + "#action-plan")
     return render(
@@ -173,15 +165,11 @@ def contributors(request, pk):
             return redirect(_url("contributors", item))
         form = ContributorForm(request.POST)
         if form.is_valid():
-            try:
+            with service_call(form, "email") as call:
                 added = services.contributor_add(
                     by=user, submission=item, email=form.cleaned_data["email"], request=request
                 )
-            except PermissionDenied as error:
-                raise Http404 from error
-            except ValidationError as error:
-                show_errors(form, error, "email")
-            else:
+            if call.ok:
                 messages.success(
                     request, f"{_name(added.person)} can now work on this self-assessment."
                 )
