@@ -1,5 +1,6 @@
-"""What the browser journeys share: running code in the live site's database, an
-authenticator's code, and moving through a page with the keyboard alone."""
+"""What the browser journeys share: running code in the live site's database, making the
+people a journey needs there, an authenticator's code, and moving through a page with the
+keyboard alone."""
 
 import base64
 import hashlib
@@ -14,6 +15,32 @@ from playwright.sync_api import expect
 from tests.servers import MANAGE
 
 MAX_KEY_PRESSES = 150
+
+# Source for a setup script run with `in_site`: defines `person(...)`, which makes a Westshire
+# user with a verified email address, a role if given one, and an authenticator if given its
+# secret. Put it in the script before str.format is called: it holds `{password!r}`, every
+# person's password, and no other braces.
+MAKE_PERSON = """
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
+from hub.core.models import Partnership, Role, RoleAssignment, User
+
+def person(email, agency, role=None, secret=None, *, first_name, last_name):
+    partnership = Partnership.objects.get(slug="westshire")
+    user = User.objects.create_user(
+        email=email, password={password!r}, first_name=first_name, last_name=last_name,
+        partnership=partnership, agency=agency,
+    )
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+    if role:
+        RoleAssignment.objects.create(
+            user=user, role=role, partnership=partnership,
+            agency=agency if role == Role.AGENCY_LEAD else None,
+        )
+    if secret:
+        TOTP.activate(user, secret)
+    return user
+"""
 
 
 def in_site(live_site, code):
@@ -34,7 +61,7 @@ def totp_code(secret):
     # The server accepts only the current step: never send a code about to expire.
     if 30 - time.time() % 30 < 3:
         time.sleep(3)
-    key = base64.b32decode(secret, casefold=True)
+    key = base64.b32decode(secret.strip().replace(" ", ""), casefold=True)
     digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
     offset = digest[-1] & 0x0F
     value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
@@ -61,8 +88,8 @@ def follow(page, locator, key="Tab"):
     page.wait_for_load_state()
 
 
-def type_into(page, locator, text):
-    tab_to(page, locator)
+def type_into(page, locator, text, max_presses=MAX_KEY_PRESSES):
+    tab_to(page, locator, max_presses=max_presses)
     page.keyboard.type(text)
 
 

@@ -2,13 +2,9 @@
 second factor staff must set up first, and the one door into the Wagtail admin. axe runs on
 every page of each journey."""
 
-import base64
 import email
 import email.policy
-import hashlib
-import hmac
 import re
-import struct
 import time
 import uuid
 from urllib.parse import urlparse
@@ -17,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import check_accessibility
+from tests.browser.keyboard import heading, tab_to, totp_code, type_into
 
 pytestmark = pytest.mark.browser
 
@@ -28,19 +25,6 @@ MAX_TABS = 40
 
 def _path(url):
     return urlparse(url).path
-
-
-def _is_focused(page, selector):
-    return page.locator(selector).evaluate("element => element === document.activeElement")
-
-
-def _tab_to(page, selector):
-    """Press Tab until the element matching `selector` has focus, as a keyboard user would."""
-    for _ in range(MAX_TABS):
-        if _is_focused(page, selector):
-            return
-        page.keyboard.press("Tab")
-    pytest.fail(f"Tab never reached {selector}")
 
 
 def _choose_with_arrow_keys(page, selector, option_text):
@@ -72,23 +56,6 @@ def _newest_email_to(outbox, address):
     pytest.fail(f"No email to {address} in {outbox}")
 
 
-def _totp_code(secret, at=None):
-    """RFC 6238 code as authenticator apps make it: SHA-1, 30-second steps, 6 digits."""
-    key = base64.b32decode(secret.strip().replace(" ", ""), casefold=True)
-    counter = int(at if at is not None else time.time()) // 30
-    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
-
-
-def _fresh_totp_code(secret):
-    # The server accepts only the current 30-second step: never send a code about to expire.
-    if 30 - time.time() % 30 < 3:
-        time.sleep(3)
-    return _totp_code(secret)
-
-
 def _demo_password(live_site, address):
     for line in (live_site["scratch"] / "demo-credentials.txt").read_text().splitlines():
         account, _, password = line.partition(" ")
@@ -118,7 +85,7 @@ def test_register_verify_and_sign_in_with_keyboard_only(live_site, page):
     address = f"teacher-{uuid.uuid4().hex[:8]}@westbury-academy.example"
 
     page.goto(live_site["url"] + "/accounts/signup/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Create an account")
+    heading(page, "Create an account")
     expect(page.get_by_role("main")).to_contain_text("Use your work email address")
     check_accessibility(page)
 
@@ -138,45 +105,39 @@ def test_register_verify_and_sign_in_with_keyboard_only(live_site, page):
 
     page.focus("#id_email")
     page.keyboard.type(address)
-    _tab_to(page, "#id_first_name")
-    page.keyboard.type("Tamsin")
-    _tab_to(page, "#id_last_name")
-    page.keyboard.type("Teacher")
-    _tab_to(page, "#id_partnership")
+    type_into(page, page.locator("#id_first_name"), "Tamsin", max_presses=MAX_TABS)
+    type_into(page, page.locator("#id_last_name"), "Teacher", max_presses=MAX_TABS)
+    tab_to(page, page.locator("#id_partnership"), max_presses=MAX_TABS)
     _choose_with_arrow_keys(
         page, "#id_partnership", "Westshire Safeguarding Children Partnership (demo)"
     )
-    _tab_to(page, "#id_agency")
+    tab_to(page, page.locator("#id_agency"), max_presses=MAX_TABS)
     _choose_with_arrow_keys(page, "#id_agency", "Westbury Cross Academy Trust (demo)")
-    _tab_to(page, "#id_job_role")
-    page.keyboard.type("Class teacher")
-    _tab_to(page, "#id_password1")
-    page.keyboard.type(PASSWORD)
-    _tab_to(page, "#id_password2")
-    page.keyboard.type(PASSWORD)
+    type_into(page, page.locator("#id_job_role"), "Class teacher", max_presses=MAX_TABS)
+    type_into(page, page.locator("#id_password1"), PASSWORD, max_presses=MAX_TABS)
+    type_into(page, page.locator("#id_password2"), PASSWORD, max_presses=MAX_TABS)
     page.keyboard.press("Enter")
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
+    heading(page, "Check your email")
     check_accessibility(page)
 
     body = _newest_email_to(live_site["scratch"] / "outbox", address)
     link = CONFIRMATION_LINK.search(body)
     assert link, body
     page.goto(link.group(0))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your email address")
+    heading(page, "Confirm your email address")
     expect(page.get_by_role("main")).to_contain_text(address)
     check_accessibility(page)
     page.focus("main h1")
-    _tab_to(page, "main button[type=submit]")
+    tab_to(page, page.locator("main button[type=submit]"), max_presses=MAX_TABS)
     page.keyboard.press("Enter")
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    heading(page, "Sign in")
     assert _path(page.url) == "/accounts/login/"
     check_accessibility(page)
     page.focus("#id_login")
     page.keyboard.type(address)
-    _tab_to(page, "#id_password")
-    page.keyboard.type(PASSWORD)
+    type_into(page, page.locator("#id_password"), PASSWORD, max_presses=MAX_TABS)
     page.keyboard.press("Enter")
 
     page.wait_for_url("**/accounts/")
@@ -194,7 +155,7 @@ def test_staff_must_set_up_a_second_factor_before_anything_else(live_site, page)
         response = page.goto(live_site["url"] + path)
         assert _redirect_chain(response) == [path, "/accounts/2fa/totp/activate/"]
     assert _path(page.url) == "/accounts/2fa/totp/activate/"
-    expect(page.get_by_role("heading", level=1)).to_have_text("Set up a second factor")
+    heading(page, "Set up a second factor")
     qr_code = page.get_by_role("img", name=re.compile("QR code"))
     expect(qr_code).to_be_visible()
     assert qr_code.get_attribute("src").startswith("data:image/svg+xml;base64,")
@@ -208,10 +169,10 @@ def test_staff_must_set_up_a_second_factor_before_anything_else(live_site, page)
 
     secret = page.locator("#authenticator-secret").inner_text()
     assert re.fullmatch(r"[A-Z2-7]{16,}=*", secret), secret
-    page.get_by_label("Authenticator code").fill(_fresh_totp_code(secret))
+    page.get_by_label("Authenticator code").fill(totp_code(secret))
     page.get_by_role("button", name="Turn on").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your recovery codes")
+    heading(page, "Your recovery codes")
     assert page.locator("main li code").count() > 0
     expect(page.get_by_role("button", name="Download codes")).to_have_attribute(
         "href", "/accounts/2fa/recovery-codes/download/"
@@ -229,9 +190,9 @@ def test_staff_must_set_up_a_second_factor_before_anything_else(live_site, page)
 
     _sign_in(page, live_site, EDITOR, password)
     page.wait_for_url("**/accounts/2fa/authenticate/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Enter your security code")
+    heading(page, "Enter your security code")
     check_accessibility(page)
-    page.get_by_label("Code").fill(_fresh_totp_code(secret))
+    page.get_by_label("Code").fill(totp_code(secret))
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/accounts/")
 
@@ -240,4 +201,4 @@ def test_wagtail_admin_has_no_second_door(live_site, page):
     response = page.goto(live_site["url"] + "/admin/login/?next=/admin/pages/")
     assert _redirect_chain(response)[:1] == ["/admin/login/"]
     assert _path(page.url) == "/accounts/login/"
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    heading(page, "Sign in")

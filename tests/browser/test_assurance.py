@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import check_accessibility
 from tests.browser.keyboard import (
+    MAKE_PERSON,
     follow,
     heading,
     in_site,
@@ -32,35 +33,22 @@ pytestmark = pytest.mark.browser
 
 PASSWORD = "orchard lantern kettle 58"
 
-SETUP = """
+SETUP = (
+    MAKE_PERSON
+    + """
 import datetime, json
-from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
 from hub.assurance import services
 from hub.assurance.models import Framework, FrameworkVersion, LocalQuestion, Round, Standard
-from hub.core.models import Agency, Partnership, Role, RoleAssignment, User
+from hub.core.models import Agency, Partnership, Role
 
 westshire = Partnership.objects.get(slug="westshire")
 school = Agency.objects.get(name="Westbury Cross Academy Trust (demo)")
 council = Agency.objects.get(name="Westshire County Council (demo)")
+name = dict(first_name="Lena", last_name="Lead")
 
-def person(email, agency, role, secret=None):
-    user = User.objects.create_user(
-        email=email, password={password!r}, first_name="Lena", last_name="Lead",
-        partnership=westshire, agency=agency,
-    )
-    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
-    RoleAssignment.objects.create(
-        user=user, role=role, partnership=westshire,
-        agency=agency if role == Role.AGENCY_LEAD else None,
-    )
-    if secret:
-        TOTP.activate(user, secret)
-    return user
-
-lead = person("s11-lead-{run}@westbury.example", school, Role.AGENCY_LEAD, {secret!r})
-admin = person("s11-admin-{run}@westshire.example", council, Role.PARTNERSHIP_ADMIN)
+lead = person("s11-lead-{run}@westbury.example", school, Role.AGENCY_LEAD, {secret!r}, **name)
+admin = person("s11-admin-{run}@westshire.example", council, Role.PARTNERSHIP_ADMIN, **name)
 
 framework = Framework.objects.create(partnership=westshire, name="Browser standards {run}")
 version = FrameworkVersion.objects.create(
@@ -96,6 +84,7 @@ print(json.dumps({{
     "standards": list(version.standards.values_list("pk", flat=True)),
 }}))
 """
+)
 
 STATUS = """
 from hub.assurance.models import Submission

@@ -26,6 +26,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import check_accessibility
 from tests.browser.keyboard import (
+    MAKE_PERSON,
     follow,
     heading,
     in_site,
@@ -41,14 +42,14 @@ SCHOOL = "Westbury Cross Academy Trust (demo)"
 HOSPITAL = "Westshire Hospitals NHS Foundation Trust (demo)"
 FOOTBALL = "Westshire Youth Football League (demo)"
 
-SETUP = """
+SETUP = (
+    MAKE_PERSON
+    + """
 import datetime, json
-from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
 from hub.assurance import services
 from hub.assurance.models import Framework, FrameworkVersion, Round, Standard
-from hub.core.models import Agency, Partnership, Role, RoleAssignment, User
+from hub.core.models import Agency, Partnership, Role
 
 westshire = Partnership.objects.get(slug="westshire")
 school = Agency.objects.get(name={school!r})
@@ -56,25 +57,14 @@ hospital = Agency.objects.get(name={hospital!r})
 football = Agency.objects.get(name={football!r})
 council = Agency.objects.get(name="Westshire County Council (demo)")
 icb = Agency.objects.get(name="NHS Westshire Integrated Care Board (demo)")
+name = dict(first_name="Rhiannon", last_name="Reviewer")
 
-def person(email, agency, role, secret=None):
-    user = User.objects.create_user(
-        email=email, password={password!r}, first_name="Rhiannon", last_name="Reviewer",
-        partnership=westshire, agency=agency,
-    )
-    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
-    RoleAssignment.objects.create(
-        user=user, role=role, partnership=westshire,
-        agency=agency if role == Role.AGENCY_LEAD else None,
-    )
-    if secret:
-        TOTP.activate(user, secret)
-    return user
-
-reviewer = person("s11-reviewer-{run}@westshire.example", icb, Role.SECTION_11_REVIEWER, {secret!r})
-admin = person("s11-admin-{run}@westshire.example", council, Role.PARTNERSHIP_ADMIN)
-school_lead = person("s11-lead-{run}@westbury.example", school, Role.AGENCY_LEAD)
-hospital_lead = person("s11-lead-{run}@hospitals.example", hospital, Role.AGENCY_LEAD)
+reviewer = person(
+    "s11-reviewer-{run}@westshire.example", icb, Role.SECTION_11_REVIEWER, {secret!r}, **name
+)
+admin = person("s11-admin-{run}@westshire.example", council, Role.PARTNERSHIP_ADMIN, **name)
+school_lead = person("s11-lead-{run}@westbury.example", school, Role.AGENCY_LEAD, **name)
+hospital_lead = person("s11-lead-{run}@hospitals.example", hospital, Role.AGENCY_LEAD, **name)
 
 framework = Framework.objects.create(partnership=westshire, name="Review standards {run}")
 version = FrameworkVersion.objects.create(
@@ -125,6 +115,7 @@ print(json.dumps({{
     "submission": submitted.pk, "standards": [standard.pk for standard in standards],
 }}))
 """
+)
 
 RESPOND = """
 from hub.assurance import services

@@ -7,41 +7,33 @@ The test's courses and people are made in the live site's own database through
 colleague cancelling would free it."""
 
 import json
-import subprocess
 import uuid
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import check_accessibility
-from tests.servers import MANAGE
+from tests.browser.keyboard import MAKE_PERSON, heading, in_site, tab_to
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "lantern kettle orchard 73"
 MAX_TABS = 80
 
-SETUP = """
+SETUP = (
+    MAKE_PERSON
+    + """
 import datetime, json
-from allauth.account.models import EmailAddress
 from django.utils import timezone
-from hub.core.models import Agency, Partnership, User
+from hub.core.models import Agency, Partnership
 from hub.training import services
 from hub.training.models import Course, Session
 
 westshire = Partnership.objects.get(slug="westshire")
 agency = Agency.objects.get(name="Westbury Cross Academy Trust (demo)")
 
-def person(email, first_name):
-    user = User.objects.create_user(
-        email=email, password={password!r}, first_name=first_name, last_name="Browser",
-        partnership=westshire, agency=agency,
-    )
-    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
-    return user
-
-trainee = person("trainee-{run}@westbury.example", "Tess")
-holder = person("holder-{run}@westbury.example", "Hal")
+trainee = person("trainee-{run}@westbury.example", agency, first_name="Tess", last_name="Browser")
+holder = person("holder-{run}@westbury.example", agency, first_name="Hal", last_name="Browser")
 course = Course.objects.create(
     partnership=westshire, title="Browser test course {run}", slug="browser-test-{run}",
     summary="A course made for the browser test.", level=3, format="face_to_face",
@@ -64,22 +56,20 @@ print(json.dumps({{
     "held": held.pk, "holder": holder.pk, "course": course.title,
 }}))
 """
+)
 
-ATTENDED = """
+ATTENDED = (
+    MAKE_PERSON
+    + """
 import datetime, json
-from allauth.account.models import EmailAddress
 from django.utils import timezone
-from hub.core.models import Agency, Partnership, User
+from hub.core.models import Agency, Partnership
 from hub.training.models import Booking, Course, Session
 
 westshire = Partnership.objects.get(slug="westshire")
 agency = Agency.objects.get(name="Westbury Cross Academy Trust (demo)")
 email = "attendee-{run}@westbury.example"
-user = User.objects.create_user(
-    email=email, password={password!r}, first_name="Ada", last_name="Attendee",
-    partnership=westshire, agency=agency,
-)
-EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+user = person(email, agency, first_name="Ada", last_name="Attendee")
 course = Course.objects.create(
     partnership=westshire, title="Evaluated course {run}", slug="evaluated-{run}",
     summary="A course the browser test has attended.", level=2, format="live_online",
@@ -93,6 +83,7 @@ session = Session.objects.create(
 Booking.objects.create(session=session, person=user, agency=agency, attendance="attended")
 print(json.dumps({{"attendee": email, "course": course.title}}))
 """
+)
 
 FREE_THE_PLACE = """
 from hub.core.models import User
@@ -103,32 +94,6 @@ services.cancel_booking(by=User.objects.get(pk={holder}), booking=booking)
 """
 
 
-def _in_site(live_site, code):
-    """Run Python in the live site's own database, as `manage.py shell` does."""
-    result = subprocess.run(
-        MANAGE + ["shell", "--no-imports", "-c", code],
-        env=live_site["environment"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def _is_focused(locator):
-    return locator.evaluate("element => element === document.activeElement")
-
-
-def _tab_to(page, locator):
-    """Press Tab until `locator` has focus, as a keyboard user would."""
-    for _ in range(MAX_TABS):
-        if _is_focused(locator):
-            return
-        page.keyboard.press("Tab")
-    pytest.fail(f"Tab never reached {locator}")
-
-
 def _sign_in(page, address):
     page.get_by_label("Email").fill(address)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
@@ -137,7 +102,7 @@ def _sign_in(page, address):
 
 @pytest.fixture
 def programme_data(live_site):
-    output = _in_site(live_site, SETUP.format(password=PASSWORD, run=uuid.uuid4().hex[:8]))
+    output = in_site(live_site, SETUP.format(password=PASSWORD, run=uuid.uuid4().hex[:8]))
     return json.loads(output.strip().splitlines()[-1])
 
 
@@ -152,7 +117,7 @@ def test_find_book_cancel_then_wait_for_a_full_session_and_accept_the_offer(
     page.get_by_role("navigation", name="Main menu").get_by_role(
         "link", name="Training", exact=True
     ).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Training programme")
+    heading(page, "Training programme")
     check_accessibility(page)
 
     page.get_by_label("Level", exact=True).select_option("3")
@@ -162,7 +127,7 @@ def test_find_book_cancel_then_wait_for_a_full_session_and_accept_the_offer(
     check_accessibility(page)
 
     page.get_by_role("link", name=data["course"]).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(data["course"])
+    heading(page, data["course"])
     expect(page.get_by_text("Free for all organisations.")).to_be_visible()
     check_accessibility(page)
 
@@ -176,7 +141,7 @@ def test_find_book_cancel_then_wait_for_a_full_session_and_accept_the_offer(
 
     # Book with the keyboard alone.
     book = page.get_by_role("button", name="Book a place")
-    _tab_to(page, book)
+    tab_to(page, book, max_presses=MAX_TABS)
     page.keyboard.press("Enter")
     expect(page.get_by_role("alert")).to_contain_text(f"You are booked on {data['course']}")
     expect(page.get_by_role("heading", name="You are booked")).to_be_visible()
@@ -184,13 +149,13 @@ def test_find_book_cancel_then_wait_for_a_full_session_and_accept_the_offer(
     check_accessibility(page)
 
     # Cancel with the keyboard alone: the link, then the confirmation button.
-    _tab_to(page, page.get_by_role("link", name="Cancel your place"))
+    tab_to(page, page.get_by_role("link", name="Cancel your place"), max_presses=MAX_TABS)
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Cancel your place")
+    heading(page, "Cancel your place")
     check_accessibility(page)
-    _tab_to(page, page.get_by_role("button", name="Cancel the place"))
+    tab_to(page, page.get_by_role("button", name="Cancel the place"), max_presses=MAX_TABS)
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", level=1)).to_have_text("My training")
+    heading(page, "My training")
     expect(page.get_by_role("alert")).to_contain_text("Your place on")
     expect(page.get_by_text("You have no places booked.")).to_be_visible()
     check_accessibility(page)
@@ -206,7 +171,7 @@ def test_find_book_cancel_then_wait_for_a_full_session_and_accept_the_offer(
     check_accessibility(page)
 
     # A colleague cancels: the place is offered to the first person waiting.
-    _in_site(live_site, FREE_THE_PLACE.format(held=data["held"], holder=data["holder"]))
+    in_site(live_site, FREE_THE_PLACE.format(held=data["held"], holder=data["holder"]))
 
     page.goto(base + "/training/my-training/")
     expect(page.get_by_role("heading", name="Places offered to you")).to_be_visible()
@@ -220,7 +185,7 @@ def test_find_book_cancel_then_wait_for_a_full_session_and_accept_the_offer(
 
 def test_evaluate_an_attended_course_then_download_the_certificate(live_site, page):
     run = uuid.uuid4().hex[:8]
-    output = _in_site(live_site, ATTENDED.format(password=PASSWORD, run=run))
+    output = in_site(live_site, ATTENDED.format(password=PASSWORD, run=run))
     data = json.loads(output.strip().splitlines()[-1])
 
     page.goto(live_site["url"] + "/training/my-training/")
@@ -231,7 +196,7 @@ def test_evaluate_an_attended_course_then_download_the_certificate(live_site, pa
     check_accessibility(page)
 
     page.get_by_role("link", name="Evaluate this course").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Evaluate {data['course']}")
+    heading(page, f"Evaluate {data['course']}")
     check_accessibility(page)
 
     # Sending it half-filled lists each missing answer, each linking to its question.
