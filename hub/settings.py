@@ -243,6 +243,16 @@ LIBRARY_REMINDER_DAYS = [int(d) for d in env_list("LIBRARY_REMINDER_DAYS", "60,3
 ASSURANCE_MAX_EVIDENCE_BYTES = env_int("ASSURANCE_MAX_EVIDENCE_MB", 10) * 1024 * 1024
 ASSURANCE_RETENTION_DAYS = env_int("ASSURANCE_RETENTION_DAYS", 6 * 365)
 
+# Email domains shared by many organisations' staff, or open to anyone: never registered to an
+# agency, so an address there is confirmed as an agency's staff only by its lead or admin.
+SHARED_EMAIL_DOMAINS = env_list(
+    "SHARED_EMAIL_DOMAINS",
+    "nhs.net,nhs.uk,gov.uk,gmail.com,googlemail.com,outlook.com,hotmail.com,hotmail.co.uk,"
+    "live.com,live.co.uk,msn.com,yahoo.com,yahoo.co.uk,icloud.com,me.com,aol.com,"
+    "protonmail.com,proton.me,btinternet.com,sky.com,virginmedia.com,talktalk.net,gmx.com,"
+    "gmx.co.uk,mail.com,zoho.com,yandex.com",
+)
+
 # Accounts not signed in to for this long are deactivated; a warning goes a month before.
 INACTIVE_ACCOUNT_MONTHS = env_int("INACTIVE_ACCOUNT_MONTHS", 12)
 AUDIT_LOG_RETENTION_DAYS = env_int("AUDIT_LOG_RETENTION_DAYS", 730)
@@ -354,9 +364,12 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"forbidden_one_line": {"()": "hub.core.log_filters.ForbiddenWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django logs a refusal with its traceback; a 403 is one line.
+        "django.request": {"filters": ["forbidden_one_line"]},
         # Scanners send other hosts all day; they get a 400 and need no traceback.
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},
         # Wagtail reports every page action at INFO; its admin keeps its own log of them.
@@ -368,7 +381,7 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Safeguarding Partnership Hub"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "hub.search.backend"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # One door: the admin signs in through the same accounts and second factor as everyone.
 WAGTAILADMIN_LOGIN_URL = "account_login"
@@ -378,3 +391,12 @@ WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
+# Every image and document form Wagtail builds runs the Hub's upload checks (hub/core/uploads).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.core.wagtail_images.CheckedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.library.wagtail_documents.CheckedDocumentForm"
+IMAGES_MAX_UPLOAD_BYTES = env_int("IMAGES_MAX_UPLOAD_MB", 10) * 1024 * 1024
+IMAGES_MAX_PIXELS = env_int("IMAGES_MAX_MEGAPIXELS", 40) * 1_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = IMAGES_MAX_UPLOAD_BYTES
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = IMAGES_MAX_PIXELS
+# A person's email address changes only through the Hub's accounts, which verify it.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub.core import views as core_views
 from hub.ops import views as ops_views
 
 handler400 = "hub.core.views.bad_request"
@@ -35,11 +35,11 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # Public images only; documents are always served through Wagtail's checking view.
+    # Public images only, each folder its own root; every other upload is served by a view
+    # that checks who may have it.
     urlpatterns += [
-        re_path(r"^media/(?P<path>images/.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
         re_path(
-            r"^media/(?P<path>original_images/.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+            r"^media/(?P<folder>images|original_images)/(?P<path>.+)$", core_views.public_image
         ),
     ]
 

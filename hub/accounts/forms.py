@@ -166,3 +166,13 @@ class SetPasswordForm(forms.Form):
             except ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class AgencyDomainForm(forms.Form):
+    domain = forms.CharField(
+        label="Email domain",
+        max_length=253,
+        help_text="The part of your organisation's addresses after the @, for example "
+        "westbury-academy.org.uk. Shared domains such as nhs.net or gmail.com cannot be used.",
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )

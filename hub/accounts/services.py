@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 from hub.core import audit
-from hub.core.models import AGENCY_ROLES, Role, RoleAssignment, User
+from hub.core.models import AGENCY_ROLES, MembershipConfirmation, Role, RoleAssignment, User
 from hub.core.permissions import Action, can, forget_cached_roles
 
 # Roles whose holders edit a partnership's pages and documents in the Wagtail admin.
@@ -26,31 +26,33 @@ PAGE_EDITING_ROLES = {Role.PARTNERSHIP_ADMIN, Role.EDITOR}
 
 
 def account_register_details(*, user, details, request=None):
-    """Store a new practitioner's details from the registration form; log the registration."""
+    """Store a new practitioner's details from the registration form; log the registration.
+    The organisation they name is a request to join it (see hub.accounts.membership)."""
+    from hub.accounts.membership import membership_request
+
     user.first_name = details["first_name"]
     user.last_name = details["last_name"]
     user.partnership = details["partnership"]
-    user.agency = details["agency"]
     user.job_role = details["job_role"]
     user.line_manager_email = details.get("line_manager_email", "")
     user.save()
     audit.record(actor=user, action="hub.account.registered", instance=user, request=request)
+    membership_request(user=user, agency=details["agency"], request=request)
 
 
 @transaction.atomic
 def account_update_details(*, user, details, request=None):
-    """Change one's own details; the agency must belong to the chosen partnership."""
-    for field in (
-        "first_name",
-        "last_name",
-        "partnership",
-        "agency",
-        "job_role",
-        "line_manager_email",
-    ):
+    """Change one's own details; the agency must belong to the chosen partnership. Choosing
+    a different organisation is a request to join it, never membership by itself."""
+    from hub.accounts.membership import membership_request
+
+    for field in ("first_name", "last_name", "partnership", "job_role", "line_manager_email"):
         setattr(user, field, details.get(field, ""))
-    user.save()
+    user.save(
+        update_fields=["first_name", "last_name", "partnership", "job_role", "line_manager_email"]
+    )
     audit.record(actor=user, action="hub.account.details_changed", instance=user, request=request)
+    membership_request(user=user, agency=details.get("agency"), request=request)
 
 
 def _require(actor, action, target):
@@ -87,6 +89,9 @@ def person_invite(*, by, partnership, details, request):
         last_name=details["last_name"],
         partnership=partnership,
         agency=agency,
+        # Invited by the partnership, naming the organisation: confirmed by the invitation.
+        agency_confirmed_at=timezone.now(),
+        agency_confirmed_how=MembershipConfirmation.INVITATION,
         job_role=details["job_role"],
     )
     EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
@@ -305,19 +310,19 @@ PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unl
 
 
 LIBRARY_PERMISSIONS = ["add_librarydocument", "change_librarydocument", "view_librarydocument"]
-COLLECTION_PERMISSIONS = [
-    "add_document",
-    "change_document",
-    "choose_document",
-    "add_image",
-    "change_image",
-    "choose_image",
-]
+# On the partnership's own collection. Documents are only ever added through the library, so
+# editors may choose them (for links) but never add or change them in Wagtail's screens.
+OWN_COLLECTION_PERMISSIONS = ["add_image", "change_image", "choose_image", "choose_document"]
+# On the consortium's collection: files shared by every partnership, to link to and show.
+SHARED_COLLECTION_PERMISSIONS = ["choose_image", "choose_document"]
 
 
 def editor_group_for(partnership):
-    """The Wagtail group for one partnership's editors, with exactly the permissions they need.
-    Safe to call again: it only adds what is missing."""
+    """The Wagtail group for one partnership's editors, with exactly the permissions they need:
+    its pages, its library, and its own collection (never another partnership's). Safe to call
+    again: it brings the group back to exactly these permissions."""
+    from hub.core.collections import collection_for
+
     group, _ = Group.objects.get_or_create(name=f"{EDITOR_GROUP_PREFIX}{partnership.short_name}")
     group.permissions.add(
         Permission.objects.get(codename="access_admin"),
@@ -334,9 +339,17 @@ def editor_group_for(partnership):
                     content_type__app_label="wagtailcore", codename=codename
                 ),
             )
-    collection = Collection.get_first_root_node()
-    for codename in COLLECTION_PERMISSIONS:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=Permission.objects.get(codename=codename)
-        )
+    wanted = [(collection_for(partnership), OWN_COLLECTION_PERMISSIONS)]
+    if partnership.consortium_id:
+        wanted.append((collection_for(partnership.consortium), SHARED_COLLECTION_PERMISSIONS))
+    keep = []
+    for collection, codenames in wanted:
+        for permission in Permission.objects.filter(
+            content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename__in=codenames
+        ):
+            row, _ = GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission
+            )
+            keep.append(row.pk)
+    GroupCollectionPermission.objects.filter(group=group).exclude(pk__in=keep).delete()
     return group

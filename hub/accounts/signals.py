@@ -9,8 +9,12 @@ from hub.core import audit
 
 @receiver(email_confirmed)
 def log_email_confirmed(request, email_address, **kwargs):
+    from hub.accounts.membership import membership_confirm_by_email
+
     user = email_address.user
     audit.record(actor=user, action="hub.account.email_verified", instance=user, request=request)
+    # A verified address at the agency's own domain confirms a waiting request.
+    membership_confirm_by_email(user=user, request=request)
 
 
 @receiver(password_changed)

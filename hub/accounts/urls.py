@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hub.accounts import views
+from hub.accounts import membership_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -12,6 +12,24 @@ urlpatterns = [
     path("accounts/invitation/<str:uidb64>/<str:token>/", views.invitation, name="invitation"),
     path("people/", views.people, name="people"),
     path("people/invite/", views.invite, name="invite"),
+    path("people/organisations/", membership_views.organisations, name="organisations"),
+    path("people/organisations/<int:pk>/", membership_views.organisation, name="organisation"),
+    path(
+        "people/organisations/<int:pk>/confirm/<int:person_pk>/",
+        membership_views.confirm,
+        name="confirm_member",
+    ),
+    path(
+        "people/organisations/<int:pk>/decline/<int:person_pk>/",
+        membership_views.decline,
+        name="decline_member",
+    ),
+    path("people/organisations/<int:pk>/domains/", membership_views.add_domain, name="add_domain"),
+    path(
+        "people/organisations/<int:pk>/domains/<int:domain_pk>/remove/",
+        membership_views.remove_domain,
+        name="remove_domain",
+    ),
     path("people/<int:pk>/", views.person, name="person"),
     path("people/<int:pk>/roles/", views.grant_role, name="grant_role"),
     path(

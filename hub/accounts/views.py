@@ -62,6 +62,7 @@ def home(request):
             "assignments": assignments,
             "can_view_people": can(request.user, Action.VIEW_PEOPLE),
             "can_view_audit": can(request.user, Action.VIEW_AUDIT_LOG),
+            "can_confirm_members": can(request.user, Action.CONFIRM_MEMBERS),
             "uses_section_11": _uses_section_11(request.user),
         },
     )
@@ -83,7 +84,7 @@ def details(request):
         "first_name": user.first_name,
         "last_name": user.last_name,
         "partnership": user.partnership_id,
-        "agency": user.agency_id,
+        "agency": user.agency_id or user.requested_agency_id,
         "job_role": user.job_role,
         "line_manager_email": user.line_manager_email,
     }

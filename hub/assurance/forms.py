@@ -9,7 +9,7 @@ from hub.assurance.models import NO_CHILD_DATA, ActionStatus
 from hub.assurance.services import EVIDENCE_TYPES
 from hub.core.forms import GovukDateField
 from hub.core.presenters import file_size
-from hub.library.validation import KIND_LABELS
+from hub.core.uploads.documents import KIND_LABELS
 
 LONG_TEXT = 10_000
 

@@ -53,13 +53,16 @@ class GovukDateField(forms.MultiValueField):
         missing = [name for name, part in parts if not part]
         if missing:
             raise ValidationError(f"{self.label_for_errors} must include a {' and '.join(missing)}")
-        if not (day.isdigit() and month.isdigit() and year.isdigit()):
+        # isdecimal, not isdigit: "²" is a digit to Python but no number int() reads.
+        if not (day.isdecimal() and month.isdecimal() and year.isdecimal()):
             raise ValidationError(f"{self.label_for_errors} must be a real date")
         if len(year) != 4:
             raise ValidationError("Year must include 4 numbers")
+        if len(day) > 2 or len(month) > 2:
+            raise ValidationError(f"{self.label_for_errors} must be a real date")
         try:
             value = datetime.date(int(year), int(month), int(day))
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:
             raise ValidationError(f"{self.label_for_errors} must be a real date") from error
         if self.not_in_future and value > timezone.localdate():
             raise ValidationError(f"{self.label_for_errors} must be today or in the past")

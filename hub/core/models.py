@@ -17,6 +17,15 @@ class Consortium(models.Model):
     name = models.CharField(max_length=150, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
     description = models.TextField(blank=True)
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="consortium",
+        help_text="Where the files shared by every partnership of the consortium live.",
+    )
     is_demo = models.BooleanField(default=False, help_text="Fictional demo data.")
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
@@ -73,6 +82,16 @@ class Partnership(models.Model):
         default="#1a6e3a",
         validators=[validate_readable_on_white],
         help_text="Headings' rules and highlights on white. Must reach 4.5:1 contrast with white.",
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="partnership",
+        help_text="Where the partnership's own files and images live; its editors' group "
+        "permissions reach this collection only.",
     )
     is_demo = models.BooleanField(default=False, help_text="Fictional demo data.")
 
@@ -152,6 +171,12 @@ class Agency(index.Indexed, models.Model):
     is_demo = models.BooleanField(default=False, help_text="Fictional demo data.")
 
     objects = AgencyQuerySet.as_manager()
+
+    PERMISSION_SCOPE = {
+        "partnership": "partnerships",
+        "agency": "pk",
+        "consortium": "partnerships__consortium",
+    }
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -269,7 +294,17 @@ class FooterLinks(BaseSiteSetting):
         verbose_name = "Footer links"
 
 
-class UserManager(BaseUserManager):
+class UserQuerySet(models.QuerySet):
+    def staff_of(self, agency):
+        """Active people confirmed as `agency`'s staff."""
+        return self.filter(agency=agency, is_active=True)
+
+    def asking_to_join(self, agency):
+        """Active people who asked to join `agency` and are not yet confirmed."""
+        return self.filter(requested_agency=agency, is_active=True)
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
@@ -290,10 +325,53 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+class AgencyEmailDomain(models.Model):
+    """An email domain that only one agency's staff use (e.g. westbury-academy.example).
+
+    Someone whose verified address is at a registered domain is confirmed as that agency's
+    staff without waiting for its lead. A domain belongs to at most one agency in any
+    partnership, and shared or public domains (settings.SHARED_EMAIL_DOMAINS: nhs.net, the
+    large webmail providers) can never be registered: their users are confirmed by a lead.
+    """
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="email_domains")
+    domain = models.CharField(max_length=253)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    PERMISSION_SCOPE = {
+        "partnership": "agency__partnerships",
+        "agency": "agency",
+        "consortium": "agency__partnerships__consortium",
+    }
+
+    class Meta:
+        ordering = ["domain"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "domain"], name="one_row_per_agency_domain")
+        ]
+
+    def __str__(self):
+        return f"{self.domain} ({self.agency})"
+
+
+class MembershipConfirmation(models.TextChoices):
+    INVITATION = "invitation", "Invited by the partnership"
+    LEAD = "lead", "Confirmed by the agency's lead"
+    ADMIN = "admin", "Confirmed by the partnership admin"
+    EMAIL_DOMAIN = "email_domain", "Verified address at the agency's email domain"
+    EXISTING = "existing", "Held a role for the agency or was invited before confirmation began"
+
+
 class User(AbstractUser):
     """Someone who signs in: a practitioner, an agency lead, or partnership staff.
 
     Signs in with a work email address. Holds no data about any child or family.
+
+    `agency` is the organisation the person is *confirmed* to work for: only then are they
+    its staff (in its lead's lists, bookable and chargeable to it, a section 11 contributor).
+    Someone who chooses an organisation themselves is `requested_agency` until its lead or the
+    partnership admin confirms them, or their verified address is at one of its registered
+    email domains.
     """
 
     username = None
@@ -312,7 +390,19 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.PROTECT,
         related_name="members",
-        help_text="The organisation the person works or volunteers for.",
+        help_text="The organisation the person is confirmed to work or volunteer for.",
+    )
+    requested_agency = models.ForeignKey(
+        Agency,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="join_requests",
+        help_text="The organisation the person says they work for, not yet confirmed.",
+    )
+    agency_confirmed_at = models.DateTimeField(null=True, blank=True)
+    agency_confirmed_how = models.CharField(
+        max_length=20, blank=True, choices=MembershipConfirmation.choices
     )
     job_role = models.CharField(max_length=120, blank=True)
     line_manager_email = models.EmailField(blank=True)

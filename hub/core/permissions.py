@@ -34,6 +34,7 @@ class Action(StrEnum):
     EDIT_REGIONAL_CONTENT = "regional.edit"
     MANAGE_PEOPLE = "people.manage"
     VIEW_PEOPLE = "people.view"
+    CONFIRM_MEMBERS = "people.confirm_members"
     VIEW_AUDIT_LOG = "audit.view"
     MANAGE_TRAINING = "training.manage"
     TAKE_REGISTER = "training.register"
@@ -52,6 +53,7 @@ ACTION_DESCRIPTIONS = {
     Action.EDIT_REGIONAL_CONTENT: "Edit regional content shared by the consortium",
     Action.MANAGE_PEOPLE: "Invite staff, assign roles, deactivate accounts",
     Action.VIEW_PEOPLE: "See people's accounts",
+    Action.CONFIRM_MEMBERS: "Confirm who works for an agency; register its email domains",
     Action.VIEW_AUDIT_LOG: "See the audit log",
     Action.MANAGE_TRAINING: "Run the training programme",
     Action.TAKE_REGISTER: "Take a session's register",
@@ -72,6 +74,7 @@ ROLE_ACTIONS = {
         Action.EDIT_PAGES,
         Action.MANAGE_PEOPLE,
         Action.VIEW_PEOPLE,
+        Action.CONFIRM_MEMBERS,
         Action.VIEW_AUDIT_LOG,
         Action.MANAGE_TRAINING,
         Action.VIEW_TRAINING_RECORDS,
@@ -88,6 +91,7 @@ ROLE_ACTIONS = {
     Role.TRAINER: {Action.TAKE_REGISTER},
     Role.AGENCY_LEAD: {
         Action.VIEW_PEOPLE,
+        Action.CONFIRM_MEMBERS,
         Action.VIEW_AGENCY_RECORDS,
         Action.EDIT_AGENCY_RECORDS,
         Action.BOOK_FOR_AGENCY,
@@ -218,6 +222,53 @@ def require(user, action, target=None):
 
 def forget_cached_roles(user):
     user.__dict__.pop("_hub_assignments", None)
+    user.__dict__.pop("_hub_agency_partnerships", None)
+
+
+def _agency_partnerships(user):
+    """(partnership id, consortium id) pairs of the user's confirmed agency."""
+    if not hasattr(user, "_hub_agency_partnerships"):
+        user._hub_agency_partnerships = (
+            set(
+                Partnership.objects.filter(agencies=user.agency_id).values_list(
+                    "pk", "consortium_id"
+                )
+            )
+            if user.agency_id
+            else set()
+        )
+    return user._hub_agency_partnerships
+
+
+def belongs_to_partnership(user, partnership):
+    """Is `user` one of `partnership`'s professionals: confirmed staff of one of its agencies,
+    or holding a role in it? (Choosing an agency oneself is not enough until it is confirmed.)"""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if any(pk == partnership.pk for pk, _ in _agency_partnerships(user)):
+        return True
+    return any(
+        a.partnership_id == partnership.pk
+        or (a.role == Role.CONSORTIUM_EDITOR and a.consortium_id == partnership.consortium_id)
+        for a in _assignments(user)
+    )
+
+
+def belongs_to_consortium(user, consortium_id):
+    """Does `user` belong to any partnership of the consortium, or edit for the consortium?"""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if any(consortium == consortium_id for _, consortium in _agency_partnerships(user)):
+        return True
+    return any(
+        (a.partnership is not None and a.partnership.consortium_id == consortium_id)
+        or a.consortium_id == consortium_id
+        for a in _assignments(user)
+    )
 
 
 ROLE_LABELS = {PRACTITIONER: "Practitioner", **{role: role.label for role in Role}}

@@ -100,3 +100,28 @@ def csrf_failure(request, reason=""):
         "This can happen if the page was open for a long time or cookies are turned off. "
         "Go back, reload the page and try again. Nothing you sent has been saved.",
     )
+
+
+IMAGE_FOLDERS = ("images", "original_images")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+
+
+def public_image(request, folder, path):
+    """Outside production, the app serves Wagtail's public images itself (nginx does in
+    production). Each image folder is its own root, so no address climbs out of it to
+    another upload, and only image files are served, each under a sandbox."""
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.http import Http404
+    from django.views.static import serve
+
+    from hub.core.uploads.serving import protect
+
+    parts = path.replace("\\", "/").split("/")
+    if folder not in IMAGE_FOLDERS or any(part in ("", ".", "..") for part in parts):
+        raise Http404
+    if not path.lower().endswith(IMAGE_SUFFIXES):
+        raise Http404
+    response = serve(request, path, document_root=Path(settings.MEDIA_ROOT) / folder)
+    return protect(response)

@@ -43,6 +43,7 @@ from hub.assurance.models import (
 from hub.core.models import Agency, Partnership, Role, RoleAssignment
 from hub.demo.content import assurance as content
 from hub.demo.content.training import AGENCY_DOMAINS
+from hub.demo.people import confirmed_by_domain
 
 QUIET = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
@@ -111,6 +112,7 @@ class _DemoLoader:
                     partnership=home,
                     agency=agency,
                     job_role="Designated safeguarding lead (demo)",
+                    **confirmed_by_domain(),
                 )
                 RoleAssignment.objects.create(
                     user=lead, role=Role.AGENCY_LEAD, partnership=home, agency=agency

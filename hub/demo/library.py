@@ -15,11 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from hub.core.models import Agency
+from hub.core.uploads.documents import CONTENT_TYPES
 from hub.demo.content.documents import DOCUMENTS, TOPICS
 from hub.demo.library_files import build
 from hub.library.models import LibraryDocument, Status, Topic
 from hub.library.services import document_set_status, version_read_text, version_upload
-from hub.library.validation import CONTENT_TYPES
 
 PUBLISHED_AT = datetime.time(9, 0)
 AUDIENCE_FIELDS = {

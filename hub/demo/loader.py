@@ -23,6 +23,7 @@ from wagtail.models import Page, Site
 from hub.core.models import (
     AGENCY_ROLES,
     Agency,
+    AgencyEmailDomain,
     Consortium,
     FooterLinks,
     Partnership,
@@ -32,8 +33,11 @@ from hub.core.models import (
 )
 from hub.demo.assurance import load_assurance
 from hub.demo.content import pages as page_content
+from hub.demo.content.assurance import MORE_DOMAINS
 from hub.demo.content.partnerships import AGENCIES, CONSORTIUM, PARTNERSHIPS
+from hub.demo.content.training import AGENCY_DOMAINS
 from hub.demo.library import load_library
+from hub.demo.people import confirmed_by_domain
 from hub.demo.procedures import load_procedures
 from hub.demo.training import load_training
 from hub.site import models as site_models
@@ -71,6 +75,7 @@ def load_demo():
         load_procedures(consortium, partnerships)
         _load_useful_links(partnerships)
         credentials = _load_accounts()
+        _load_people_asking_to_join()
     # Each in a transaction of its own, so the emails their services queue are dropped, not
     # sent.
     load_training()
@@ -275,6 +280,52 @@ def _load_agencies(partnerships):
         )
         if created:
             agency.partnerships.set([partnerships[slug] for slug in members])
+    # Each demo organisation's own email domain, so its demo staff are confirmed by it.
+    for name, domain in {**AGENCY_DOMAINS, **MORE_DOMAINS}.items():
+        AgencyEmailDomain.objects.get_or_create(agency=Agency.objects.get(name=name), domain=domain)
+
+
+# Fictional people asking to join an agency, at a webmail-like address that proves nothing:
+# the agency's lead sees them under "Asking to join" (email, first, last, partnership, agency).
+ASKING_TO_JOIN = [
+    (
+        "sam.okafor@mailbox.example",
+        "Sam",
+        "Okafor",
+        "westshire",
+        "Westbury Cross Academy Trust (demo)",
+    ),
+    (
+        "jo.whitlock@mailbox.example",
+        "Jo",
+        "Whitlock",
+        "westshire",
+        "Westbury Cross Academy Trust (demo)",
+    ),
+    (
+        "remi.castell@mailbox.example",
+        "Remi",
+        "Castell",
+        "northmoor",
+        "Moorhampton High School (demo)",
+    ),
+]
+
+
+def _load_people_asking_to_join():
+    User = get_user_model()
+    for email, first_name, last_name, partnership_slug, agency_name in ASKING_TO_JOIN:
+        if User.objects.filter(email=email).exists():
+            continue
+        User.objects.create_user(
+            email=email,
+            password=None,
+            first_name=first_name,
+            last_name=last_name,
+            partnership=Partnership.objects.get(slug=partnership_slug),
+            requested_agency=Agency.objects.get(name=agency_name),
+            job_role="Teaching assistant (demo)",
+        )
 
 
 def _load_useful_links(partnerships):
@@ -421,6 +472,7 @@ def _load_accounts():
                 partnership=partnership,
                 agency=Agency.objects.get(name=agency_name),
                 job_role="Demo account",
+                **confirmed_by_domain(),
             )
             EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
             for role in roles:

@@ -39,6 +39,7 @@ from hub.demo.content.training import (
     PRACTITIONERS,
     VENUES,
 )
+from hub.demo.people import confirmed_by_domain
 from hub.training import services
 from hub.training.models import (
     Attendance,
@@ -121,6 +122,7 @@ def _load_practitioners(partnerships):
                 partnership=partnerships[slug],
                 agency=agencies[agency_name],
                 job_role=f"{job} (demo)",
+                **confirmed_by_domain(),
             )
         pools[slug].append(user)
     return pools

@@ -1,6 +1,6 @@
 """Text read out of library documents so that search can find them.
 
-`extract_text` reads a file already accepted by `hub.library.validation.validate_upload` and
+`extract_text` reads a file already accepted by `hub.core.uploads.check_document` and
 returns its words in reading order with whitespace tidied, a page count where the format has
 one, and a word count. It never lets a parsing library's exception escape: anything that stops
 the text being read becomes `ExtractionFailed` with a reason a person can act on.

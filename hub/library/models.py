@@ -63,12 +63,26 @@ class LibraryDocumentQuerySet(SearchableQuerySetMixin, models.QuerySet):
             | Q(partnership__isnull=True, consortium_id=partnership.consortium_id)
         )
 
-    def visible_to(self, user):
-        """Withdrawn documents are gone from lists; restricted ones need a signed-in person."""
+    def visible_to(self, user, partnership):
+        """What `user` may read on `partnership`'s site. Withdrawn documents are gone from
+        lists. A restricted document is for the partnership's professionals: someone signed
+        in who is confirmed staff of one of its agencies or holds a role in it; a restricted
+        document shared by the consortium, for those of any partnership of the consortium."""
+        from hub.core.permissions import belongs_to_consortium, belongs_to_partnership
+
         documents = self.exclude(status=Status.WITHDRAWN)
-        if not user.is_authenticated:
-            documents = documents.filter(is_restricted=False)
-        return documents
+        own = partnership is not None and belongs_to_partnership(user, partnership)
+        shared = (
+            partnership is not None
+            and partnership.consortium_id is not None
+            and belongs_to_consortium(user, partnership.consortium_id)
+        )
+        hidden = Q(pk__in=[])
+        if not own:
+            hidden |= Q(is_restricted=True, partnership__isnull=False)
+        if not shared:
+            hidden |= Q(is_restricted=True, partnership__isnull=True)
+        return documents.exclude(hidden)
 
     def with_current_version(self):
         return self.prefetch_related(
@@ -170,6 +184,10 @@ class LibraryDocument(index.Indexed, models.Model):
     def get_absolute_url(self):
         return reverse("library:document", args=[self.slug])
 
+    def get_download_url(self):
+        """Always the current version's file, whichever version that is when it is opened."""
+        return reverse("library:download", args=[self.slug])
+
     @property
     def current_version(self):
         versions = getattr(self, "published_versions", None)
@@ -182,11 +200,13 @@ class LibraryDocument(index.Indexed, models.Model):
         return version.text if version else ""
 
     def version_on(self, day):
-        """The version that was current at the end of `day`, or None if there was none."""
+        """The version that was current at the end of `day` (or now, for today), or None if
+        there was none. A version scheduled for later today is not current yet."""
         end_of_day = timezone.make_aware(
             datetime.datetime.combine(day, datetime.time.max), timezone.get_current_timezone()
         )
-        return self.versions.filter(published_at__lte=end_of_day).order_by("-published_at").first()
+        until = min(end_of_day, timezone.now())
+        return self.versions.filter(published_at__lte=until).order_by("-published_at").first()
 
     @property
     def review_overdue_days(self):
@@ -255,6 +275,10 @@ class DocumentVersion(models.Model):
 
     def get_download_url(self):
         return reverse("library:version_download", args=[self.document.slug, self.number])
+
+    @property
+    def is_published(self):
+        return self.published_at <= timezone.now()
 
     @property
     def superseded_on(self):

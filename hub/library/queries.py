@@ -7,7 +7,8 @@ from hub.library.models import LibraryDocument
 
 
 def visible_documents(request, partnership):
-    return LibraryDocument.objects.for_partnership(partnership).visible_to(request.user)
+    documents = LibraryDocument.objects.for_partnership(partnership)
+    return documents.visible_to(request.user, partnership)
 
 
 def owners_of(documents):

@@ -13,8 +13,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
+from hub.core.collections import collection_for
 from hub.core.once import claim
 from hub.core.permissions import Action, can
+from hub.core.uploads import check_document
 from hub.library.models import (
     DocumentVersion,
     ExtractionStatus,
@@ -22,7 +24,6 @@ from hub.library.models import (
     ReviewReminder,
     Status,
 )
-from hub.library.validation import validate_upload
 
 
 def may_edit(user, document):
@@ -62,7 +63,7 @@ def version_upload(
     _require_edit(by, document)
     if document.status in (Status.SUPERSEDED, Status.WITHDRAWN):
         raise ValidationError("Mark the document current again before adding a version to it.")
-    checked = validate_upload(uploaded_file)
+    checked = check_document(uploaded_file)
     stored = []
     try:
         return _store_version(
@@ -106,6 +107,8 @@ def _store_version(
             title=f"{document.title} (version {version_label})",
             file=File(uploaded_file, name=stored_name),
             uploaded_by_user=_person(by),
+            # The owner's collection: only its own editors can choose it in Wagtail.
+            collection=collection_for(document.partnership or document.consortium),
         )
         stored.append(wagtail_document)
         version = DocumentVersion.objects.create(

@@ -2,14 +2,15 @@
 downloads served through a view that checks who may have them."""
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from hub.core.presenters import partnership_for
+from hub.core.uploads.documents import CONTENT_TYPES
+from hub.core.uploads.serving import serve_upload
 from hub.library import queries
 from hub.library.forms import AsAtForm, LibraryFilterForm
 from hub.library.models import Status
-from hub.library.validation import CONTENT_TYPES
 
 DOCUMENTS_PER_PAGE = 20
 
@@ -94,18 +95,24 @@ def version(request, slug, number):
 def _serve(version):
     if version.is_withdrawn or version.document.status == Status.WITHDRAWN:
         raise Http404
-    handle = version.file.file.open("rb")
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    if not version.is_published:
+        raise Http404
+    return serve_upload(
+        version.file.file,
         filename=version.original_filename,
         content_type=CONTENT_TYPES.get(version.kind, "application/octet-stream"),
+        private=version.document.is_restricted,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    if version.document.is_restricted:
-        response["Cache-Control"] = "private, no-store"
-    return response
+
+
+def serve_file(request, version):
+    """A version's file at Wagtail's own /documents/ address, under the same rules as the
+    library's download addresses: this site's documents, visible to this visitor, published,
+    not withdrawn."""
+    visible = queries.visible_documents(request, partnership_for(request))
+    if not visible.filter(pk=version.document_id).exists():
+        raise Http404
+    return _serve(version)
 
 
 def download(request, slug):

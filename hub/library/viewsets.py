@@ -1,25 +1,46 @@
 """The register in Wagtail's admin: list, filter, create and edit documents' details. Each
 editor sees and edits only their own partnership's documents."""
 
+from django.db.models import Q
 from django.urls import reverse
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.views.generic import DeleteView, EditView, IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
+from wagtail.models import Page
 
+from hub.core.admin_scoping import ScopedViewSet
 from hub.core.models import Partnership
 from hub.core.permissions import Action, scope_queryset
 from hub.library.models import LibraryDocument
 
 
 class LibraryDocumentForm(WagtailAdminModelForm):
+    """Every choice the form offers is the editor's own: their partnerships, their
+    documents and those shared by their consortium, their sites' pages."""
+
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        if for_user is not None and "partnership" in self.fields:
-            allowed = scope_queryset(for_user, Action.EDIT_PAGES, Partnership.objects.all())
+        if for_user is None:
+            return
+        allowed = scope_queryset(for_user, Action.EDIT_PAGES, Partnership.objects.all())
+        if "partnership" in self.fields:
             self.fields["partnership"].queryset = allowed
             self.fields["partnership"].required = True
+        linkable = LibraryDocument.objects.filter(
+            Q(partnership__in=allowed)
+            | Q(partnership__isnull=True, consortium__in=allowed.values("consortium"))
+        )
+        if self.instance.pk:
+            linkable = linkable.exclude(pk=self.instance.pk)
+        for name in ("related_documents", "replaced_by"):
+            if name in self.fields:
+                self.fields[name].queryset = linkable
+        if "related_pages" in self.fields:
+            pages = Page.objects.none()
+            for partnership in allowed.select_related("site__root_page"):
+                if partnership.site_id:
+                    pages |= Page.objects.descendant_of(partnership.site.root_page, inclusive=True)
+            self.fields["related_pages"].queryset = pages
 
     def clean(self):
         cleaned = super().clean()
@@ -36,10 +57,7 @@ def editable_documents(user):
     return LibraryDocument.objects.filter(partnership__in=partnerships)
 
 
-class LibraryDocumentIndexView(IndexView):
-    def get_base_queryset(self):
-        return editable_documents(self.request.user)
-
+class LibraryDocumentIndexView(ScopedViewSet.index_view_class):
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         buttons.append(
@@ -53,22 +71,13 @@ class LibraryDocumentIndexView(IndexView):
         return buttons
 
 
-class LibraryDocumentEditView(EditView):
-    def get_queryset(self):
-        # Another partnership's document answers 404, as a guessed id should.
-        return editable_documents(self.request.user)
+class LibraryDocumentViewSet(ScopedViewSet):
+    """Every list, edit, delete, history and usage screen reads from `editable_documents`, so
+    another partnership's document answers 404."""
 
-
-class LibraryDocumentDeleteView(DeleteView):
-    def get_queryset(self):
-        return editable_documents(self.request.user)
-
-
-class LibraryDocumentViewSet(ModelViewSet):
     model = LibraryDocument
+    rows = staticmethod(editable_documents)
     index_view_class = LibraryDocumentIndexView
-    edit_view_class = LibraryDocumentEditView
-    delete_view_class = LibraryDocumentDeleteView
     icon = "doc-full"
     menu_label = "Library documents"
     menu_order = 250
@@ -76,8 +85,6 @@ class LibraryDocumentViewSet(ModelViewSet):
     name = "library_documents"
     list_display = ["title", "document_type", "scope", "status", "review_due"]
     list_filter = ["status", "document_type", "scope", "is_restricted"]
-    search_fields = ["title", "summary"]
-    inspect_view_enabled = False
     # With panels, Wagtail builds the form from the edit handler's base form class (a
     # `form_class` attribute would be ignored), so the scoping form is given here.
     edit_handler = ObjectList(

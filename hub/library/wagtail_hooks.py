@@ -1,22 +1,30 @@
 from django.http import Http404
 from wagtail import hooks
 
-from hub.library.models import DocumentVersion, Status
+from hub.library.wagtail_documents import LibraryDocumentLinkHandler, choosable_files, version_of
 
 
 @hooks.register("before_serve_document")
-def only_serve_library_files_that_the_library_would(document, request):
-    """Wagtail's own /documents/<id>/ address must not be a way round the library's checks:
-    restricted files need a signed-in person, withdrawn ones are gone."""
-    version = DocumentVersion.objects.filter(file=document).select_related("document").first()
+def serve_library_files_as_the_library_would(document, request):
+    """Wagtail's own /documents/<id>/ address is no way round the library's checks: only a
+    library version's file is served, by the library's rules and headers."""
+    from hub.library.views import serve_file
+
+    version = version_of(document)
     if version is None:
-        return None
-    item = version.document
-    if version.is_withdrawn or item.status == Status.WITHDRAWN:
         raise Http404
-    if item.is_restricted and not request.user.is_authenticated:
-        raise Http404
-    return None
+    return serve_file(request, version)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def only_current_library_files(documents, request):
+    return choosable_files(request.user, documents)
+
+
+@hooks.register("register_rich_text_features", order=100)
+def link_documents_to_their_current_version(features):
+    # After wagtail.documents registers its own handler, so this one replaces it.
+    features.register_link_type(LibraryDocumentLinkHandler)
 
 
 @hooks.register("register_admin_viewset")

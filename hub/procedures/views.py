@@ -98,8 +98,8 @@ def chapter(request, slug, as_at=None):
                 view.version.body, queries.glossary(manual), glossary_url
             ),
             "related": [item for item in related if item],
-            # The library's own rule: withdrawn never, restricted only when signed in.
-            "documents": view.chapter.related_documents.all().visible_to(request.user),
+            # The library's own rule: withdrawn never, restricted only for its professionals.
+            "documents": view.chapter.related_documents.all().visible_to(request.user, partnership),
             "as_at": day,
             "form": form,
             "today": timezone.localdate(),

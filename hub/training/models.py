@@ -396,15 +396,22 @@ class ChargeReason(models.TextChoices):
     NO_SHOW = "no_show", "Did not attend"
 
 
+NO_CONFIRMED_ORGANISATION = "No confirmed organisation"
+
+
 class Charge(models.Model):
-    """Money an agency owes for a place. Kept with what it was for, so the finance report
+    """Money owed for a place, by the agency the person was confirmed to work for when they
+    booked; a person with no confirmed organisation is charged against none, and the
+    coordinator sees the charge as such. Kept with what it was for, so the finance report
     still reads when a person's account has gone."""
 
     booking = models.ForeignKey(
         Booking, null=True, on_delete=models.SET_NULL, related_name="charges"
     )
     partnership = models.ForeignKey("core.Partnership", on_delete=models.PROTECT, related_name="+")
-    agency = models.ForeignKey("core.Agency", on_delete=models.PROTECT, related_name="charges")
+    agency = models.ForeignKey(
+        "core.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="charges"
+    )
     reason = models.CharField(max_length=20, choices=ChargeReason.choices)
     amount_pence = models.PositiveIntegerField()
     course_title = models.CharField(max_length=200)
@@ -430,7 +437,11 @@ class Charge(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_reason_display()}: {self.course_title} ({self.agency})"
+        return f"{self.get_reason_display()}: {self.course_title} ({self.charged_to})"
+
+    @property
+    def charged_to(self):
+        return self.agency.name if self.agency_id else NO_CONFIRMED_ORGANISATION
 
     @property
     def is_waived(self):

@@ -30,6 +30,7 @@ from hub.core.downloads import spreadsheet_text
 from hub.training import presenters
 from hub.training.models import (
     COMPLETED,
+    NO_CONFIRMED_ORGANISATION,
     Attendance,
     Booking,
     BookingStatus,
@@ -268,7 +269,7 @@ def programme_report(partnership, start, end):
             and booking.cancelled_at is not None
             and is_late_cancellation(booking.session, booking.cancelled_at, policy)
         )
-        name = booking.agency.name if booking.agency else "No organisation recorded"
+        name = booking.agency.name if booking.agency else NO_CONFIRMED_ORGANISATION
         agency = agencies.setdefault(booking.agency_id, Tally(name, places_offered=None))
         for tally in (courses[booking.session.course_id], course_total, agency, agency_total):
             tally.count(booking, late=late)
@@ -349,7 +350,7 @@ def charge_table(charges):
                 timezone.localtime(charge.session_starts_at).date(),
                 charge.course_title,
                 charge.person_name,
-                charge.agency.name,
+                charge.charged_to,
                 charge.get_reason_display(),
                 _pounds(charge.amount_pence),
                 timezone.localtime(charge.waived_at).date() if charge.waived_at else None,

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hub.core import audit
+from hub.core.models import AgencyType
 from hub.core.permissions import Action, can
 from hub.training.models import (
     COMPLETED,
@@ -239,11 +240,11 @@ def is_late_cancellation(session, when, policy=None):
 
 
 def _tariff(booking):
-    agency = booking.agency
-    if agency is None:
-        return None
+    """The tariff for the booked person's confirmed organisation's type; someone with no
+    confirmed organisation pays the course's "Other" rate."""
+    agency_type = booking.agency.agency_type if booking.agency_id else AgencyType.OTHER
     return Tariff.objects.filter(
-        course_id=booking.session.course_id, agency_type=agency.agency_type
+        course_id=booking.session.course_id, agency_type=agency_type
     ).first()
 
 

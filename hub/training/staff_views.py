@@ -27,6 +27,7 @@ from hub.core.permissions import Action, can, scope_queryset
 from hub.core.presenters import partnership_for
 from hub.training import presenters, reports, services
 from hub.training.models import (
+    NO_CONFIRMED_ORGANISATION,
     Booking,
     BookingStatus,
     Charge,
@@ -420,7 +421,7 @@ def charges(request):
             ],
             totals=[
                 {
-                    "name": row["agency__name"],
+                    "name": row["agency__name"] or NO_CONFIRMED_ORGANISATION,
                     "count": row["count"],
                     "raised": presenters.pounds(row["raised"]),
                     "waived": presenters.pounds(row["waived"]),
@@ -491,7 +492,7 @@ def waive(request, pk):
         if call.ok:
             messages.success(
                 request,
-                f"The {presenters.pounds(charge.amount_pence)} charge to {charge.agency} is "
+                f"The {presenters.pounds(charge.amount_pence)} charge to {charge.charged_to} is "
                 "waived.",
             )
             return redirect(back)

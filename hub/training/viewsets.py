@@ -165,7 +165,6 @@ class CourseViewSet(ScopedViewSet):
     menu_order = 100
     list_display = ["title", "level", "format", "is_published"]
     list_filter = ["level", "format", "is_published"]
-    search_fields = ["title", "summary"]
     ordering = ["level", "title"]
     edit_handler = ObjectList(
         [

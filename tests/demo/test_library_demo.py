@@ -17,7 +17,7 @@ from hub.library.models import (
     Scope,
     Topic,
 )
-from hub.library.validation import validate_upload
+from hub.core.uploads.documents import validate_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from hub.core.models import Agency, Role
 from hub.library.models import LibraryDocument
 from tests.conftest import make_person
-from tests.library import hostile_files
+from tests.core.uploads import hostile_files
 
 pytestmark = pytest.mark.django_db
 

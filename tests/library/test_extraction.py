@@ -7,7 +7,7 @@ from django.core.files import File
 from django.test import override_settings
 
 from hub.library.extraction import ExtractionFailed, extract_text, normalise_whitespace
-from tests.library import hostile_files as files
+from tests.core.uploads import hostile_files as files
 
 
 def extracted(builder_result, kind):

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from hub.library.models import Topic
-from tests.library import hostile_files
+from tests.core.uploads import hostile_files
 
 pytestmark = pytest.mark.django_db
 

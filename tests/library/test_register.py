@@ -11,7 +11,7 @@ from hub.core.models import Agency, Role
 from hub.library import services
 from hub.library.models import DocumentVersion, ExtractionStatus, LibraryDocument
 from tests.conftest import make_person
-from tests.library import hostile_files
+from tests.core.uploads import hostile_files
 
 pytestmark = pytest.mark.django_db
 

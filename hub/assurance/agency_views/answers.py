@@ -4,7 +4,7 @@ local questions."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -25,7 +25,8 @@ from hub.assurance.forms import (
 )
 from hub.core import audit
 from hub.core.forms import service_call
-from hub.library.validation import CONTENT_TYPES
+from hub.core.uploads.documents import CONTENT_TYPES
+from hub.core.uploads.serving import serve_upload
 
 # --- A standard: the answer and its evidence files --------------------------------------
 
@@ -122,18 +123,14 @@ def evidence_download(request, pk, evidence_pk):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     try:
-        handle = evidence.file.open("rb")
+        response = serve_upload(
+            evidence.file,
+            filename=evidence.original_filename,
+            content_type=CONTENT_TYPES.get(evidence.kind, "application/octet-stream"),
+            private=True,
+        )
     except FileNotFoundError as error:
         raise Http404 from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=evidence.original_filename,
-        content_type=CONTENT_TYPES.get(evidence.kind, "application/octet-stream"),
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
     audit.record(
         actor=request.user,
         action="hub.assurance.evidence_downloaded",

@@ -37,7 +37,7 @@ from hub.assurance.services.access import (
     may_lead,
 )
 from hub.core.models import User
-from hub.library.validation import validate_upload
+from hub.core.uploads import check_document
 
 DEFAULT_MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 MAX_EVIDENCE_FILES_PER_STANDARD = 10
@@ -168,7 +168,7 @@ def evidence_add(*, by, submission, standard, uploaded_file, request=None):
     """Attach a file to a standard. The file is checked by its content (the library's checks)
     before anything is stored; a refused file leaves nothing behind."""
     _require(may_edit(by, submission))
-    checked = validate_upload(
+    checked = check_document(
         uploaded_file, allowed_types=EVIDENCE_TYPES, max_bytes=max_evidence_bytes()
     )
     stored_name = f"{uuid.uuid4().hex}.{checked.extension}"  # under upload_to

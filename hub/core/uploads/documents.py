@@ -1,6 +1,7 @@
-"""Uploads to the document library, checked by what they contain rather than what they are called.
+"""Documents uploaded anywhere (library versions, section 11 evidence), checked by what they
+contain rather than what they are called.
 
-`validate_upload` is the one gate every file passes before it is stored. It decides the kind of
+`validate_upload` (exported as `hub.core.uploads.check_document`) decides the kind of
 document from its bytes (magic numbers, zip structure, PDF objects), never from its name, and
 refuses anything that could act on a reader's computer: macros, PDF scripts and launch actions,
 web pages, images that carry scripts, programs and archives.

@@ -8,15 +8,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 from django.test import override_settings
 
-from hub.library.validation import (
+from hub.core.uploads.documents import (
     CONTENT_TYPES,
     READ_BLOCK_BYTES,
     SAFE_NAME_MAX_CHARS,
     safe_display_name,
     validate_upload,
 )
-from tests.library import hostile_files as files
-from tests.library.hostile_files import MEGABYTE, as_upload
+from tests.core.uploads import hostile_files as files
+from tests.core.uploads.hostile_files import MEGABYTE, as_upload
 
 
 def refusal(name, content, **options):
