@@ -33,8 +33,8 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 
-from hub.library.extraction import DEFAULT_MAX_TEXT_CHARS, extract_text  # noqa: E402
 from hub.core.uploads.documents import validate_upload  # noqa: E402
+from hub.library.extraction import DEFAULT_MAX_TEXT_CHARS, extract_text  # noqa: E402
 
 MEGABYTE = 1024 * 1024
 SIZES_MB = (1, 10)

@@ -113,6 +113,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "hub.core.middleware.SecondFactorRequiredMiddleware",
+    "hub.core.middleware.BadInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -398,5 +399,9 @@ IMAGES_MAX_UPLOAD_BYTES = env_int("IMAGES_MAX_UPLOAD_MB", 10) * 1024 * 1024
 IMAGES_MAX_PIXELS = env_int("IMAGES_MAX_MEGAPIXELS", 40) * 1_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = IMAGES_MAX_UPLOAD_BYTES
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = IMAGES_MAX_PIXELS
+# No avatars fetched from gravatar.com (each request would tell it a hash of a member of
+# staff's email address), and no call to wagtail.org from editors' browsers.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # A person's email address changes only through the Hub's accounts, which verify it.
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False

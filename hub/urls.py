@@ -3,8 +3,10 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub.core import admin_views as core_admin_views
 from hub.core import views as core_views
 from hub.ops import views as ops_views
 
@@ -21,6 +23,9 @@ urlpatterns = [
         "admin/password_reset/",
         RedirectView.as_view(pattern_name="account_reset_password"),
     ),
+    # Two of Wagtail's screens, narrowed (hub/core/admin_views.py).
+    path("admin/account/", require_admin_access(core_admin_views.HubAccountView.as_view())),
+    path("admin/redirects/import/", require_admin_access(core_admin_views.checked_redirect_import)),
     path("admin/", include(wagtailadmin_urls)),
     path("", include("hub.accounts.urls")),
     path("accounts/", include("allauth.urls")),

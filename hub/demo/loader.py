@@ -20,6 +20,7 @@ from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
+from hub.core.collections import collection_for
 from hub.core.models import (
     AGENCY_ROLES,
     Agency,
@@ -109,6 +110,8 @@ def _load_partnership(spec, consortium):
             logo_alt_text="",
             is_demo=True,
         )
+        # The logo lives in the partnership's own collection, as an editor's upload would.
+        Image.objects.filter(pk=partnership.logo_id).update(collection=collection_for(partnership))
     created = partnership.site is None
     if created:
         home = _build_site_pages(spec)

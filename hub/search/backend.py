@@ -10,6 +10,7 @@ and every search box of the editors' admin (documents, images, pages, snippets).
 
 import re
 
+from modelsearch.backends.base import EmptySearchResults
 from wagtail.search.backends import database
 
 _NOT_WORD = re.compile(r"[^\w'’-]+")
@@ -23,16 +24,35 @@ def plain_words(text):
     return " ".join(text.split())
 
 
-class PlainWordsMixin:
-    def search(self, query, *args, **kwargs):
-        if isinstance(query, str):
-            query = plain_words(query)
-        return super().search(query, *args, **kwargs)
+class NoMatches(EmptySearchResults):
+    """No results, still saying which model they are of (Wagtail's listings ask)."""
 
-    def autocomplete(self, query, *args, **kwargs):
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def _clone(self):
+        return self.__class__(self.model)
+
+
+def _model_of(model_or_queryset):
+    return getattr(model_or_queryset, "model", model_or_queryset)
+
+
+class PlainWordsMixin:
+    def search(self, query, model_or_queryset, *args, **kwargs):
         if isinstance(query, str):
             query = plain_words(query)
-        return super().autocomplete(query, *args, **kwargs)
+            if not query:
+                return NoMatches(_model_of(model_or_queryset))
+        return super().search(query, model_or_queryset, *args, **kwargs)
+
+    def autocomplete(self, query, model_or_queryset, *args, **kwargs):
+        if isinstance(query, str):
+            query = plain_words(query)
+            if not query:
+                return NoMatches(_model_of(model_or_queryset))
+        return super().autocomplete(query, model_or_queryset, *args, **kwargs)
 
 
 _classes = {}

@@ -132,6 +132,12 @@ class Course(index.Indexed, models.Model):
         index.SearchField("summary"),
         index.SearchField("outcomes"),
         index.SearchField("who_for"),
+        index.AutocompleteField("title"),
+        # The admin's course list searches within the rows the coordinator may see, in the
+        # list's own order.
+        index.FilterField("id"),
+        index.FilterField("level"),
+        index.FilterField("title"),
         index.FilterField("partnership_id"),
         index.FilterField("is_published"),
     ]

@@ -1,4 +1,5 @@
-"""A practitioner finds a document in the library, opens its page and downloads it."""
+"""A practitioner finds a document in the library, opens its page and opens the file: a PDF
+in the browser's own viewer, any other kind as a download."""
 
 import pytest
 from playwright.sync_api import expect
@@ -8,7 +9,7 @@ from tests.browser.conftest import check_accessibility
 pytestmark = pytest.mark.browser
 
 
-def test_filter_then_open_a_document_then_download_it(live_site, page):
+def test_filter_then_open_a_document_then_open_its_pdf(live_site, page):
     page.goto(live_site["url"] + "/")
     page.get_by_role("link", name="Protocols and guidance").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Local protocols and guidance")
@@ -27,10 +28,23 @@ def test_filter_then_open_a_document_then_download_it(live_site, page):
     expect(page.get_by_role("heading", name="Version history")).to_be_visible()
     check_accessibility(page)
 
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+    href = page.locator(".hub-attachment__title a").get_attribute("href")
+    response = page.goto(live_site["url"] + href)
+    assert response.all_headers()["content-type"] == "application/pdf"
+    page.wait_for_timeout(1500)
+    assert downloads == [], "a PDF opens in the browser"
+    assert any(frame.url.startswith("chrome-extension://") for frame in page.frames)
+
+
+def test_a_word_document_downloads_as_a_file(live_site, page):
+    page.goto(live_site["url"] + "/library/?document_type=template")
+    page.locator(".hub-document-list a").first.click()
     with page.expect_download() as download_info:
         page.locator(".hub-attachment__title a").click()
     download = download_info.value
-    assert download.suggested_filename.endswith((".pdf", ".docx", ".odt"))
+    assert download.suggested_filename.endswith((".docx", ".odt", ".xlsx", ".pptx"))
     assert download.path().stat().st_size > 500
 
 

@@ -59,3 +59,16 @@ def test_unknown_host_is_not_told_whose_site_this_is(client):
     html = client.get("/", HTTP_HOST="evil.example.com").content.decode()
     assert "Sorry, this site is not available at this address" in html
     assert "Partnership" not in html
+
+
+def test_a_refusal_is_logged_as_one_line_without_a_traceback(client, caplog):
+    from hub.core.models import User
+
+    client.force_login(User.objects.get(email="practitioner@westbury-academy.example"))
+    with caplog.at_level("WARNING", logger="django.request"):
+        assert client.get("/audit-log/").status_code == 403
+    refusals = [r for r in caplog.records if getattr(r, "status_code", None) == 403]
+    assert refusals, "the refusal is still logged"
+    for record in refusals:
+        assert record.exc_info is None
+        assert "\n" not in record.getMessage()

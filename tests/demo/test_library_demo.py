@@ -7,6 +7,7 @@ import pytest
 from django.db import transaction
 
 from hub.core.models import Partnership
+from hub.core.uploads.documents import validate_upload
 from hub.demo.content.documents import DOCUMENTS
 from hub.demo.library import load_library
 from hub.library.models import (
@@ -17,7 +18,6 @@ from hub.library.models import (
     Scope,
     Topic,
 )
-from hub.core.uploads.documents import validate_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -95,14 +95,14 @@ def _check(uploaded_file, max_bytes, max_pixels):
     if size > max_bytes:
         raise _too_large(max_bytes)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if re.match(rb"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<svg", stripped, re.I | re.S):
-        raise ValidationError(
-            "SVG images are not accepted, because they can contain scripts. Save the image "
-            "as a PNG and upload that.",
-            "svg",
-        )
     kind = _kind_of(head)
     if kind is None:
+        if stripped.startswith(b"<") and re.search(rb"<svg[\s>/]", stripped, re.I):
+            raise ValidationError(
+                "SVG images are not accepted, because they can contain scripts. Save the "
+                "image as a PNG and upload that.",
+                "svg",
+            )
         if _MARKUP_START.match(stripped):
             raise ValidationError(
                 "The file is a web page, not an image. Upload a PNG, JPEG or WebP image.",

@@ -704,3 +704,139 @@ def _classic_pdf(objects):
         out += b"%010d 00000 n \n" % offsets[number]
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref_at)
     return bytes(out)
+
+
+# Images that should be accepted, and images built to do harm
+
+
+def png_image(name="logo.png", size=(40, 20)):
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (11, 61, 96)).save(buffer, "PNG")
+    return name, buffer.getvalue()
+
+
+def jpeg_image(name="photo.jpg"):
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), (26, 110, 58)).save(buffer, "JPEG")
+    return name, buffer.getvalue()
+
+
+def webp_image(name="banner.webp"):
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), (200, 200, 200)).save(buffer, "WEBP")
+    return name, buffer.getvalue()
+
+
+def _png_chunk(kind, data):
+    return (
+        struct.pack(">I", len(data))
+        + kind
+        + data
+        + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    )
+
+
+def png_claiming_huge_dimensions():
+    """A tiny file whose header says 100,000 × 100,000 pixels: decoding it would take tens of
+    gigabytes (a decompression bomb)."""
+    header = struct.pack(">IIBBBBB", 100_000, 100_000, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" * 64)
+    return "diagram.png", (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", pixels)
+        + _png_chunk(b"IEND", b"")
+    )
+
+
+def truncated_png():
+    _, content = png_image(size=(200, 200))
+    return "cut-short.png", content[: len(content) // 2]
+
+
+def png_with_html_inside():
+    """A real PNG carrying a web page in a text chunk near its start: a browser that sniffed
+    content would run it (a "polyglot")."""
+    _, content = png_image()
+    chunk = _png_chunk(b"tEXt", b"Comment\x00<html><script>alert(document.cookie)</script>")
+    return "polyglot.png", content[:33] + chunk + content[33:]
+
+
+def png_named_as_jpeg():
+    _, content = png_image()
+    return "photo.jpg", content
+
+
+def image_without_extension():
+    _, content = png_image()
+    return "logo", content
+
+
+def gif_image():
+    return "animation.gif", b"GIF89a\x01\x00\x01\x00\x80\x00\x00" + b"\x00" * 20 + b";"
+
+
+def svg_named_as_png():
+    _, content = svg_image()
+    return "logo.png", content
+
+
+def html_named_as_png():
+    _, content = html_page()
+    return "logo.png", content
+
+
+def executable_named_as_png():
+    _, content = windows_executable()
+    return "logo.png", content
+
+
+def oversized_png(megabytes=11):
+    """A valid PNG padded past the image limit (trailing bytes that readers ignore)."""
+    _, content = png_image()
+    return "large.png", content + b"\x00" * (megabytes * MEGABYTE)
+
+
+# The one corpus every upload screen is fed: (label, builder). Each must be refused wherever
+# files enter; the names are what an attacker would choose, with innocent extensions.
+def _renamed(builder, name):
+    def build():
+        _, content = builder()
+        return name, content
+
+    build.__name__ = f"{builder.__name__}_as_{name}"
+    return build
+
+
+HOSTILE_CORPUS = [
+    docm_with_vba_project,
+    docx_with_hidden_vba_project,
+    xlsx_with_macro_enabled_content_type,
+    odt_with_basic_macros,
+    pdf_with_javascript_open_action,
+    pdf_with_launch_action,
+    pdf_with_embedded_file,
+    svg_image,
+    svg_with_xml_prolog,
+    html_page,
+    windows_executable,
+    linux_executable,
+    shell_script,
+    zip_bomb_disguised_as_docx,
+    encrypted_pdf,
+    empty_file,
+    oversized_png,
+    png_claiming_huge_dimensions,
+    png_with_html_inside,
+    _renamed(windows_executable, "setup.exe"),
+    _renamed(html_page, "page.html"),
+    _renamed(html_fragment_with_script, "script.js"),
+    _renamed(svg_image, "..\\..\\logo.svg"),
+    _renamed(html_page, "a/../../page\x00.html"),
+]
