@@ -58,28 +58,29 @@ def organisation(request, pk):
     return _page(request, _agency(request, pk))
 
 
-@login_required
-@require_POST
-def confirm(request, pk, person_pk):
+def _answer(request, pk, person_pk, service):
+    """Confirm or decline someone asking to join the agency; anyone else is a 404."""
     agency = _agency(request, pk)
     person = get_object_or_404(User.objects.asking_to_join(agency), pk=person_pk)
     with service_call(AgencyDomainForm()):
-        membership.membership_confirm(by=request.user, user=person, request=request)
-    messages.success(request, f"{person.get_full_name() or person.email} is confirmed as staff.")
+        service(by=request.user, user=person, request=request)
+    return agency, person.get_full_name() or person.email
+
+
+@login_required
+@require_POST
+def confirm(request, pk, person_pk):
+    agency, name = _answer(request, pk, person_pk, membership.membership_confirm)
+    messages.success(request, f"{name} is confirmed as staff.")
     return redirect("accounts:organisation", agency.pk)
 
 
 @login_required
 @require_POST
 def decline(request, pk, person_pk):
-    agency = _agency(request, pk)
-    person = get_object_or_404(User.objects.asking_to_join(agency), pk=person_pk)
-    with service_call(AgencyDomainForm()):
-        membership.membership_decline(by=request.user, user=person, request=request)
+    agency, name = _answer(request, pk, person_pk, membership.membership_decline)
     messages.success(
-        request,
-        f"{person.get_full_name() or person.email} is not confirmed. They keep their account "
-        "and have been told.",
+        request, f"{name} is not confirmed. They keep their account and have been told."
     )
     return redirect("accounts:organisation", agency.pk)
 

@@ -218,15 +218,23 @@ def safe_display_name(original_name, extension) -> str:
     return f"{stem or 'document'}{suffix}"
 
 
-def _check(uploaded_file, allowed, max_bytes) -> CheckedUpload:
+def measured(uploaded_file, max_bytes, too_large, what="file"):
+    """(size, first bytes) of an upload of 1 to `max_bytes` bytes, or the refusal: `too_large`
+    (a ValidationError) when the declared or counted size is over, "empty" when there are no
+    bytes. Every check of hub.core.uploads starts here."""
     declared_size = getattr(uploaded_file, "size", None)
     if declared_size is not None and declared_size > max_bytes:
-        raise _too_large(max_bytes)
+        raise too_large
     size, head = _measure(uploaded_file, max_bytes)
     if size == 0:
-        raise ValidationError("The file is empty. Choose the file again and upload it.", "empty")
+        raise ValidationError(f"The file is empty. Choose the {what} again and upload it.", "empty")
     if size > max_bytes:
-        raise _too_large(max_bytes)
+        raise too_large
+    return size, head
+
+
+def _check(uploaded_file, allowed, max_bytes) -> CheckedUpload:
+    size, head = measured(uploaded_file, max_bytes, _too_large(max_bytes))
 
     name = getattr(uploaded_file, "name", "") or ""
     name_extension = _extension_of(name)

@@ -31,8 +31,8 @@ from django.core.exceptions import ValidationError
 from hub.core.uploads.documents import (
     CheckedUpload,
     _extension_of,
-    _measure,
     _megabytes,
+    measured,
     safe_display_name,
 )
 
@@ -86,14 +86,7 @@ def _too_large(max_bytes):
 
 
 def _check(uploaded_file, max_bytes, max_pixels):
-    declared_size = getattr(uploaded_file, "size", None)
-    if declared_size is not None and declared_size > max_bytes:
-        raise _too_large(max_bytes)
-    size, head = _measure(uploaded_file, max_bytes)
-    if size == 0:
-        raise ValidationError("The file is empty. Choose the image again and upload it.", "empty")
-    if size > max_bytes:
-        raise _too_large(max_bytes)
+    size, head = measured(uploaded_file, max_bytes, _too_large(max_bytes), "image")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     kind = _kind_of(head)
     if kind is None:

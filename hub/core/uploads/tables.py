@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from hub.core.uploads.documents import (
     CheckedUpload,
     _extension_of,
-    _measure,
     _megabytes,
+    measured,
     safe_display_name,
     validate_upload,
 )
@@ -44,13 +44,10 @@ def _check(uploaded_file, max_bytes):
         return validate_upload(uploaded_file, allowed_types=["xlsx"], max_bytes=max_bytes)
     if extension not in TEXT_KINDS:
         raise _not_a_table()
-    size, _ = _measure(uploaded_file, max_bytes)
-    if size == 0:
-        raise ValidationError("The file is empty. Choose the file again and upload it.", "empty")
-    if size > max_bytes:
-        raise ValidationError(
-            f"The file must be smaller than {_megabytes(max_bytes)}.", "too_large"
-        )
+    too_large = ValidationError(
+        f"The file must be smaller than {_megabytes(max_bytes)}.", "too_large"
+    )
+    size, _ = measured(uploaded_file, max_bytes, too_large)
     uploaded_file.seek(0)
     content = uploaded_file.read(size)
     try:

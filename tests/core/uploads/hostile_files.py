@@ -709,6 +709,22 @@ def _classic_pdf(objects):
 # Images that should be accepted, and images built to do harm
 
 
+def _renamed(builder, name):
+    """`builder`'s content under another name."""
+
+    def build():
+        _, content = builder()
+        return name, content
+
+    build.__name__ = f"{builder.__name__}_as_{name}"
+    return build
+
+
+svg_named_as_png = _renamed(svg_image, "logo.png")
+html_named_as_png = _renamed(html_page, "logo.png")
+executable_named_as_png = _renamed(windows_executable, "logo.png")
+
+
 def png_image(name="logo.png", size=(40, 20)):
     from PIL import Image
 
@@ -782,37 +798,14 @@ def gif_image():
     return "animation.gif", b"GIF89a\x01\x00\x01\x00\x80\x00\x00" + b"\x00" * 20 + b";"
 
 
-def svg_named_as_png():
-    _, content = svg_image()
-    return "logo.png", content
-
-
-def html_named_as_png():
-    _, content = html_page()
-    return "logo.png", content
-
-
-def executable_named_as_png():
-    _, content = windows_executable()
-    return "logo.png", content
-
-
 def oversized_png(megabytes=11):
     """A valid PNG padded past the image limit (trailing bytes that readers ignore)."""
     _, content = png_image()
     return "large.png", content + b"\x00" * (megabytes * MEGABYTE)
 
 
-# The one corpus every upload screen is fed: (label, builder). Each must be refused wherever
-# files enter; the names are what an attacker would choose, with innocent extensions.
-def _renamed(builder, name):
-    def build():
-        _, content = builder()
-        return name, content
-
-    build.__name__ = f"{builder.__name__}_as_{name}"
-    return build
-
+# The one corpus every upload screen is fed. Each must be refused wherever files enter; the
+# names are what an attacker would choose, with innocent extensions.
 
 HOSTILE_CORPUS = [
     docm_with_vba_project,
