@@ -6,9 +6,21 @@ POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/hub
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-postgres lint assets demo clean production bench
+.PHONY: install run test test-sqlite test-postgres test-fast lint assets demo clean production bench \
+	system-packages-run system-packages-test services
 
 install: $(VENV)/.installed node_modules/.installed build/static/css/hub.css
+
+# Debian packages beyond Python and Node, and the local servers the tests use: installed or
+# started when this machine allows, otherwise one line saying what to do (scripts/).
+system-packages-run:
+	@scripts/system-packages run
+
+system-packages-test:
+	@scripts/system-packages test
+
+services:
+	@scripts/local-services
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +38,7 @@ build/static/css/hub.css: node_modules/.installed $(shell find frontend -type f 
 assets: node_modules/.installed
 	npm run --silent build
 
-demo: install
+demo: system-packages-run install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 
@@ -47,14 +59,24 @@ lint: install
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 
-test-sqlite: install
+test-sqlite: system-packages-test services install
 	env -u DATABASE_URL -u REDIS_URL $(PY) -m pytest
 
-test-postgres: install
+test-postgres: system-packages-test services install
 	@$(PY) -m hub.core.check_database "$(POSTGRES_TEST_URL)"
 	DATABASE_URL=$(POSTGRES_TEST_URL) $(PY) -m pytest
 
-test: lint test-sqlite test-postgres
+# Set-up first (it stops at once if the machine lacks something), then lint, then the whole
+# suite on SQLite and on PostgreSQL side by side, one on each core.
+test: system-packages-test services install lint
+	POSTGRES_TEST_URL=$(POSTGRES_TEST_URL) scripts/test-both-databases
+
+# The developer's inner loop, never used by CI: SQLite only, no browser, only the tests of
+# what changed since the last commit (scripts/changed-tests).
+test-fast: install
+	@paths="$$(scripts/changed-tests)"; \
+	if [ -z "$$paths" ]; then echo "Nothing has changed since the last commit."; \
+	else env -u DATABASE_URL -u REDIS_URL $(PY) -m pytest -m "not browser" $$paths; fi
 
 clean:
 	rm -rf $(VENV) node_modules build var/static

@@ -1,5 +1,6 @@
-"""Shared fixtures. The demo consortium is loaded once per run into the test database, and
-each test runs inside a transaction that is rolled back, so every test sees the same data."""
+"""Shared fixtures. The demo consortium is loaded once per run into a template database,
+which the test database copies; each test runs inside a transaction that is rolled back, so
+every test sees the same data."""
 
 import tempfile
 from pathlib import Path
@@ -26,25 +27,45 @@ def pytest_configure(config):
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings():
-    """A PostgreSQL test database of this run's own, so two runs on one server (a developer
-    and CI, or two checkouts) never drop each other's database."""
-    import os
+def demo_template(tmp_path_factory):
+    """The demo, migrated and loaded once per run (tests/servers.py): the in-process test
+    database and every server-process site start as copies of it."""
+    from tests.servers import DemoTemplate
 
-    from django.conf import settings
-
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] == "django.db.backends.postgresql":
-        database.setdefault("TEST", {})
-        database["TEST"]["NAME"] = f"test_{database['NAME']}_{os.getpid()}"
+    template = DemoTemplate(tmp_path_factory.mktemp("demo-template"))
+    yield template
+    template.drop()
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    from hub.demo.loader import load_demo
+def django_db_setup(django_test_environment, django_db_blocker, demo_template):
+    """The test database: a copy of the demo template, rolled back after each test (and
+    emptied after a transactional one, which pytest-django runs last). On PostgreSQL a
+    database of this run's own, so two runs on one server never drop each other's."""
+    from django.conf import settings
+    from django.db import connection
 
+    from tests.servers import copy_sqlite
+
+    demo_template.copy_files(_scratch)
+    settings_dict = connection.settings_dict
     with django_db_blocker.unblock():
-        load_demo()
+        connection.close()
+        if connection.vendor == "sqlite":
+            name = "file:memorydb_default?mode=memory&cache=shared"
+            settings_dict["NAME"] = settings.DATABASES["default"]["NAME"] = name
+            connection.ensure_connection()
+            copy_sqlite(demo_template.url.removeprefix("sqlite:///"), connection.connection)
+            drop = None
+        else:
+            url, drop = demo_template.database(_scratch, f"test_{settings_dict['NAME']}")
+            name = url.rsplit("/", 1)[1]
+            settings_dict["NAME"] = settings.DATABASES["default"]["NAME"] = name
+    yield
+    with django_db_blocker.unblock():
+        connection.close()
+        if drop is not None:
+            drop()
 
 
 @pytest.fixture

@@ -129,9 +129,13 @@ class SiteMap:
         return set(self.pages.values())
 
 
-def crawl(client, start, *, host="testserver", per_route=2, limit=600, prefixes=("/",)):
-    """Every page `client` reaches from `start` (paths), and the forms on them. Give it a
-    client made with raise_request_exception=False: a server error is recorded, not raised."""
+def crawl(
+    client, start, *, host="testserver", per_route=2, per_admin_route=1, limit=600, prefixes=("/",)
+):
+    """Every page `client` reaches from `start` (paths), and the forms on them: up to
+    `per_route` addresses of each route, `per_admin_route` of each of Wagtail's admin routes
+    (the same generic views on every model). Give it a client made with
+    raise_request_exception=False: a server error is recorded, not raised."""
     site = SiteMap()
     queue = list(start)
     seen, per = set(), {}
@@ -141,7 +145,8 @@ def crawl(client, start, *, host="testserver", per_route=2, limit=600, prefixes=
             continue
         seen.add(path)
         route = route_of(path)
-        if route is None or per.get(route, 0) >= per_route:
+        most = per_admin_route if path.startswith("/admin/") else per_route
+        if route is None or per.get(route, 0) >= most:
             continue
         response = client.get(path)
         if response.status_code >= 500:

@@ -1,12 +1,15 @@
 """Real server processes for tests that must cross a process boundary: the browser tests and
 the tests that prove several web processes agree (sessions, throttling).
 
-Each site gets a database of its own (a fresh SQLite file, or a fresh PostgreSQL database when
-DATABASE_URL points at PostgreSQL), migrated and loaded with the demo content as `make run`
-does."""
+The demo is migrated and loaded once per run, exactly as `make run` does, into a template
+(`DemoTemplate`). Each site, and the in-process test database, starts as a copy of it: a
+PostgreSQL `CREATE DATABASE … TEMPLATE`, or SQLite's backup API, plus a copy of the uploaded
+files. Copying takes about a second where loading the demo takes half a minute."""
 
 import os
+import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -26,14 +29,9 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def fresh_database(scratch, name):
-    """(database URL, function that drops it) for a new empty database."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        return f"sqlite:///{scratch / (name + '.sqlite3')}", lambda: None
+def _postgres_admin(url):
     config = dj_database_url.parse(url)
-    database = f"{name}_{os.getpid()}"
-    admin = dict(
+    return config, dict(
         host=config["HOST"],
         port=config["PORT"] or 5432,
         user=config["USER"],
@@ -41,17 +39,83 @@ def fresh_database(scratch, name):
         dbname="postgres",
         autocommit=True,
     )
+
+
+def _postgres_url(config, admin, database):
+    user = config["USER"] or ""
+    password = f":{config['PASSWORD']}" if config["PASSWORD"] else ""
+    return f"postgres://{user}{password}@{admin['host']}:{admin['port']}/{database}"
+
+
+def fresh_database(scratch, name, *, template=None):
+    """(database URL, function that drops it) for a new database: empty, or a copy of the
+    database at the URL `template`."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        path = scratch / (name + ".sqlite3")
+        if template is not None:
+            copy_sqlite(template.removeprefix("sqlite:///"), path)
+        return f"sqlite:///{path}", lambda: None
+    config, admin = _postgres_admin(url)
+    database = f"{name}_{os.getpid()}"
+    source = f' TEMPLATE "{dj_database_url.parse(template)["NAME"]}"' if template else ""
     with psycopg.connect(**admin) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{database}"')
-        connection.execute(f'CREATE DATABASE "{database}"')
+        connection.execute(f'CREATE DATABASE "{database}"{source}')
 
     def drop():
         with psycopg.connect(**admin) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
-    user = config["USER"] or ""
-    password = f":{config['PASSWORD']}" if config["PASSWORD"] else ""
-    return f"postgres://{user}{password}@{admin['host']}:{admin['port']}/{database}", drop
+    return _postgres_url(config, admin, database), drop
+
+
+def copy_sqlite(source, target):
+    """A consistent copy of a SQLite database (WAL included), into a file or an open
+    connection."""
+    reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        if isinstance(target, sqlite3.Connection):
+            reader.backup(target)
+        else:
+            writer = sqlite3.connect(target)
+            reader.backup(writer)
+            writer.close()
+    finally:
+        reader.close()
+
+
+class DemoTemplate:
+    """The demo, migrated and loaded once, that every test site copies."""
+
+    FILES = ("media", "demo-credentials.txt")
+
+    def __init__(self, scratch):
+        self.scratch = Path(scratch)
+        self.url, self._drop = fresh_database(self.scratch, "hub_template")
+        prepare_demo_database(site_environment(self.scratch, self.url))
+
+    def copy_files(self, var_dir, media_root=None):
+        """The demo's uploads and sign-in list, into a site's own folders."""
+        var_dir = Path(var_dir)
+        var_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(self.scratch / "media", media_root or var_dir / "media", dirs_exist_ok=True)
+        shutil.copy(self.scratch / "demo-credentials.txt", var_dir / "demo-credentials.txt")
+
+    def database(self, scratch, name):
+        """(URL, drop) of a new database holding the demo."""
+        Path(scratch).mkdir(parents=True, exist_ok=True)
+        return fresh_database(Path(scratch), name, template=self.url)
+
+    def site(self, scratch, name, **extra):
+        """(environment, drop) of a site with the demo: its own database copy and files."""
+        url, drop = self.database(scratch, name)
+        environment = site_environment(Path(scratch), url, **extra)
+        self.copy_files(scratch, extra.get("MEDIA_ROOT"))
+        return environment, drop
+
+    def drop(self):
+        self._drop()
 
 
 def site_environment(scratch, database_url, **extra):

@@ -130,10 +130,10 @@ def _has_second_factor(user):
 
 
 # What only input can cause: a form posted without the keys its page always sends (a
-# formset's counts), a number out of the database's range, text with a NUL byte (no database
-# column stores one), or a value the request sent that the code took to be a number. Wagtail's
-# admin views raise these as they come, which would be a server error (500) for a forged or
-# truncated request.
+# formset's counts), a value a model field refuses, a number out of the database's range, text
+# with a NUL byte (no database column stores one), or a value the request sent that the code
+# took to be a number. Wagtail's admin views raise these as they come, which would be a server
+# error (500) for a forged or truncated request.
 _OUT_OF_RANGE = re.compile(r"too large to convert|out of range|NUL|0x00", re.I)
 _NOT_A_NUMBER = re.compile(
     r"^(?:Field '[^']+' expected a number but got |invalid literal for int\(\) with base 10: )"
@@ -148,10 +148,12 @@ def _sent_by(request, literal):
 
 
 def is_bad_input(exception, request):
+    from django.core.exceptions import ValidationError
     from django.db import DataError
     from django.utils.datastructures import MultiValueDictKeyError
 
-    if isinstance(exception, MultiValueDictKeyError):
+    # A model field refusing a value (a forged id in a formset) outside any form's care.
+    if isinstance(exception, MultiValueDictKeyError | ValidationError):
         return True
     if isinstance(exception, OverflowError | DataError):
         return bool(_OUT_OF_RANGE.search(str(exception)))

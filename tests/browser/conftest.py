@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.servers import Server, fresh_database, prepare_demo_database, site_environment
+from tests.servers import Server
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -27,13 +27,11 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="session")
-def live_site():
+def live_site(demo_template):
     """Base URL of a real server process with the demo content loaded, and the environment
     that reaches its database (for `manage.py` commands that set up a test's data)."""
     scratch = Path(tempfile.mkdtemp(prefix="hub-browser-"))
-    database_url, drop_database = fresh_database(scratch, "hub_browser")
-    environment = site_environment(scratch, database_url)
-    prepare_demo_database(environment)
+    environment, drop_database = demo_template.site(scratch, "hub_browser")
     server = Server(environment, scratch / "server.log")
     yield {"url": server.url, "port": server.port, "scratch": scratch, "environment": environment}
     server.stop()

@@ -15,10 +15,7 @@ import redis
 
 from tests.servers import (
     Server,
-    fresh_database,
-    prepare_demo_database,
     read_demo_password,
-    site_environment,
 )
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
@@ -26,24 +23,23 @@ EMAIL = "practitioner@westbury-academy.example"
 
 
 @pytest.fixture(scope="module")
-def two_processes():
+def two_processes(demo_template):
     try:
         redis.Redis.from_url(REDIS_URL).ping()
     except redis.exceptions.ConnectionError:
         pytest.fail("Redis is not running at 127.0.0.1:6379; `.ci/run` starts it.")
     scratch = Path(tempfile.mkdtemp(prefix="hub-two-processes-"))
-    database_url, drop = fresh_database(scratch, "hub_two_processes")
-    environment = site_environment(
+    prefix = f"test-{uuid.uuid4().hex}"
+    environment, drop = demo_template.site(
         scratch,
-        database_url,
+        "hub_two_processes",
         REDIS_URL=REDIS_URL,
-        CACHE_KEY_PREFIX=f"test-{uuid.uuid4().hex}",
+        CACHE_KEY_PREFIX=prefix,
         SESSION_ENGINE="django.contrib.sessions.backends.cache",
     )
-    prepare_demo_database(environment)
     first = Server(environment, scratch / "first.log")
     second = Server(environment, scratch / "second.log")
-    yield first, second, read_demo_password(scratch, EMAIL)
+    yield first, second, read_demo_password(scratch, EMAIL), prefix
     first.stop()
     second.stop()
     drop()
@@ -88,7 +84,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def test_failed_attempts_on_either_process_count_towards_one_lock(two_processes):
-    first, second, password = two_processes
+    first, second, password, _ = two_processes
     for attempt in range(10):
         server = first if attempt % 2 == 0 else second
         status, html, _ = Browser().sign_in(server, EMAIL, "wrong password")
@@ -101,8 +97,11 @@ def test_failed_attempts_on_either_process_count_towards_one_lock(two_processes)
 
 
 def test_a_session_started_on_one_process_is_valid_on_the_other(two_processes):
-    first, second, password = two_processes
-    redis.Redis.from_url(REDIS_URL).flushdb()  # forget the previous test's lock
+    first, second, password, prefix = two_processes
+    # Forget the previous test's lock: this run's keys only (another run may share Redis).
+    store = redis.Redis.from_url(REDIS_URL)
+    for key in store.scan_iter(f"{prefix}:*"):
+        store.delete(key)
     browser = Browser()
     status, _, headers = browser.sign_in(first, "lead@moorhampton-high.example", "x")
     assert status == 200  # wrong password: still on the form

@@ -11,7 +11,7 @@ import dj_database_url
 import psycopg
 import pytest
 
-from tests.servers import MANAGE, fresh_database, prepare_demo_database, site_environment
+from tests.servers import MANAGE, fresh_database, site_environment
 
 
 def table_rows(database_url):
@@ -51,29 +51,35 @@ def manage(environment, *arguments):
 
 
 @pytest.fixture
-def two_sites(tmp_path):
-    original_url, drop_original = fresh_database(tmp_path, "backup_original")
-    restored_url, drop_restored = fresh_database(tmp_path, "backup_restored")
-    original = site_environment(
-        tmp_path / "original", original_url, MEDIA_ROOT=str(tmp_path / "original-media")
-    )
-    restored = site_environment(
-        tmp_path / "restored", restored_url, MEDIA_ROOT=str(tmp_path / "restored-media")
-    )
-    for folder in ("original", "restored"):
-        (tmp_path / folder).mkdir()
-    yield original, restored
-    drop_original()
-    drop_restored()
+def sites(tmp_path, demo_template):
+    """make(name, demo=True): a site's environment, with the demo (a copy of the template)
+    or with a database that is empty (not even migrated). Dropped afterwards."""
+    drops = []
+
+    def make(name, *, demo=True):
+        scratch = tmp_path / name
+        media = str(tmp_path / f"{name}-media")
+        if demo:
+            environment, drop = demo_template.site(scratch, f"backup_{name}", MEDIA_ROOT=media)
+        else:
+            scratch.mkdir()
+            url, drop = fresh_database(tmp_path, f"backup_{name}")
+            environment = site_environment(scratch, url, MEDIA_ROOT=media)
+        drops.append(drop)
+        return environment
+
+    yield make
+    for drop in drops:
+        drop()
 
 
-def test_a_backup_restores_every_row_and_file_identically(two_sites, tmp_path):
-    original, restored = two_sites
-    prepare_demo_database(original)
+def test_a_backup_restores_every_row_and_file_identically(sites, tmp_path):
+    original, restored = sites("original"), sites("restored", demo=False)
     before_rows = table_rows(original["DATABASE_URL"])
     before_files = media_files(original["MEDIA_ROOT"])
     assert sum(len(rows) for rows in before_rows.values()) > 1000
     assert any(name.startswith("documents/") for name in before_files)
+    assert not Path(restored["MEDIA_ROOT"]).exists()
 
     folder = tmp_path / "backup"
     result = manage(original, "backup", str(folder))
@@ -90,10 +96,8 @@ def test_a_backup_restores_every_row_and_file_identically(two_sites, tmp_path):
     assert media_files(restored["MEDIA_ROOT"]) == before_files
 
 
-def test_a_damaged_backup_is_refused_and_changes_nothing(two_sites, tmp_path):
-    original, restored = two_sites
-    for environment in (original, restored):
-        manage(environment, "migrate", "--noinput")
+def test_a_damaged_backup_is_refused_and_changes_nothing(sites, tmp_path):
+    original, restored = sites("original"), sites("restored")
     folder = tmp_path / "backup"
     assert manage(original, "backup", str(folder)).returncode == 0
     media = Path(restored["MEDIA_ROOT"])
@@ -110,9 +114,8 @@ def test_a_damaged_backup_is_refused_and_changes_nothing(two_sites, tmp_path):
     assert table_rows(restored["DATABASE_URL"]) == before
 
 
-def test_a_backup_never_overwrites_an_earlier_one(two_sites, tmp_path):
-    original, _ = two_sites
-    manage(original, "migrate", "--noinput")
+def test_a_backup_never_overwrites_an_earlier_one(sites, tmp_path):
+    original = sites("original")
     folder = tmp_path / "backup"
     folder.mkdir()
     (folder / "earlier.dump").write_text("an earlier backup")

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from tests.servers import MANAGE, Server, fresh_database, prepare_demo_database, site_environment
+from tests.servers import MANAGE, Server
 
 REDIS_URL = "redis://127.0.0.1:6379/14"
 CSRF = "a" * 32  # an unmasked CSRF secret, sent as both the cookie and the form field
@@ -136,21 +136,19 @@ def burst(calls):
 
 
 @pytest.fixture(scope="module")
-def site_database():
+def site_database(demo_template):
     try:
         redis.Redis.from_url(REDIS_URL).ping()
     except redis.exceptions.ConnectionError:
         pytest.fail("Redis is not running at 127.0.0.1:6379; `.ci/run` starts it.")
     scratch = Path(tempfile.mkdtemp(prefix="hub-processes-"))
-    database_url, drop = fresh_database(scratch, "hub_processes")
-    environment = site_environment(
+    environment, drop = demo_template.site(
         scratch,
-        database_url,
+        "hub_processes",
         REDIS_URL=REDIS_URL,
         CACHE_KEY_PREFIX=f"test-{uuid.uuid4().hex}",
         TASKS_BACKEND="django_tasks_db.DatabaseBackend",
     )
-    prepare_demo_database(environment)
     yield environment, scratch
     drop()
     shutil.rmtree(scratch, ignore_errors=True)

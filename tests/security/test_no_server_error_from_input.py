@@ -43,6 +43,9 @@ HOSTILE_VALUES = [
 LEFT_OUT = re.compile(r"logout|delete|remove|withdraw|deactivate|unpublish|revert|cancel")
 # Field kinds a person cannot type into.
 NOT_TYPED = {"submit", "button", "image", "reset", "file"}
+# A formset's counts: Django caps them (a forged TOTAL_FORMS builds at most 1,000 forms, by
+# design), and a form missing them is refused (tested by leaving them out, below).
+MANAGEMENT = re.compile(r"-(TOTAL|INITIAL|MIN_NUM|MAX_NUM)_FORMS$")
 
 
 def _forms(site_maps):
@@ -92,7 +95,8 @@ def _submissions(form):
     box, then in all the other fields at once.
     """
     names = sorted(
-        {f.name for f in form.fields if f.kind not in NOT_TYPED} - {"csrfmiddlewaretoken"}
+        {f.name for f in form.fields if f.kind not in NOT_TYPED and not MANAGEMENT.search(f.name)}
+        - {"csrfmiddlewaretoken"}
     )
     if form.action.startswith("/admin/") and not _is_the_hubs_own(form):
         searches = [name for name in names if name in SEARCH_BOXES]
@@ -137,6 +141,22 @@ def test_no_form_answers_a_hostile_value_with_a_server_error(site_maps):
     print(f"{sent} hostile submissions to {len(forms)} forms")
     assert sent > 1000
     assert not failures, "Server errors:\n" + "\n".join(failures[:60])
+
+
+def test_no_form_answers_missing_formset_counts_with_a_server_error(site_maps):
+    """A truncated or forged post without a formset's counts is refused, never a 500."""
+    tried, failures = 0, []
+    for email, form in _forms(site_maps):
+        defaults = _defaults(form)
+        if form.method != "post" or not any(MANAGEMENT.search(name) for name in defaults):
+            continue
+        client = client_for(email, raise_request_exception=False)
+        data = {name: value for name, value in defaults.items() if not MANAGEMENT.search(name)}
+        tried += 1
+        if _send(client, form, data).status_code >= 500:
+            failures.append(f"{email}: POST {form.action} without its formset counts")
+    assert tried >= 3
+    assert not failures, "\n".join(failures)
 
 
 QUERY_VALUES = ['"', "\x00", "9" * 40]
