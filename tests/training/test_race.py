@@ -3,13 +3,17 @@ database connection, as thirty web requests would. The session row lock in
 hub.training.services must give exactly five bookings and a waiting list of twenty-five,
 with no error and no one twice.
 
-PostgreSQL only: SQLite runs one write transaction at a time, so it cannot race (the
-PostgreSQL run in CI executes this). The test commits its data for the threads to see, so it
-is a transactional test: pytest-django runs those after every other database test and
-empties the database afterwards.
+On PostgreSQL the threads race for the row lock. On SQLite they race for the database's one
+write lock: the suite's in-memory database cannot show that (its shared cache locks tables
+without waiting), so there the test runs on a file database, as the Hub runs out of the box,
+where IMMEDIATE transactions and the busy timeout must queue all thirty without a "database is
+locked" error. The test commits its data for the threads to see, so it is a transactional
+test: pytest-django runs those after every other database test and empties the database
+afterwards.
 """
 
 import datetime
+import sqlite3
 import threading
 
 import pytest
@@ -33,18 +37,35 @@ from hub.training.models import (
 PEOPLE = 30
 PLACES = 5
 
-pytestmark = [
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL's row locks and concurrent connections; SQLite runs one "
-        "writer at a time, so there is no race to test (CI runs this on PostgreSQL)",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def race():
+def racing_database(tmp_path, demo_template):
+    """The database the racers share: the test database on PostgreSQL; on SQLite a file copy
+    of the demo for the test's length (the in-memory test database is kept alive meanwhile
+    and comes back afterwards)."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    from tests.servers import copy_sqlite
+
+    memory = connection.settings_dict["NAME"]
+    keeper = sqlite3.connect(memory, uri=True)  # holds the in-memory database open
+    path = tmp_path / "race.sqlite3"
+    copy_sqlite(demo_template.url.removeprefix("sqlite:///"), path)
+    connection.settings_dict["NAME"] = str(path)
+    connection.close()
+    connection.connection = None
+    yield
+    connection.close()
+    connection.settings_dict["NAME"] = memory
+    connection.ensure_connection()  # back on the in-memory database before the keeper goes
+    keeper.close()
+
+
+@pytest.fixture
+def race(racing_database):
     """A session with five places and thirty practitioners, committed. Made here rather
     than taken from the demo, because a transactional test may run on an empty database."""
     consortium = Consortium.objects.create(name="Race consortium", slug="race")
