@@ -149,6 +149,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'hub.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        # A connection kept between requests is checked before reuse, so the first request
+        # after PostgreSQL restarts gets a new one instead of an error.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -162,24 +165,39 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "hub"),
-        }
+# Two views of one Redis, both served while Redis is unreachable (hub/ops/resilient_cache.py):
+# "default" holds what must keep counting (sign-in throttling, the worker's heartbeat) and
+# counts in the database meanwhile; "volatile" holds copies the database can rebuild (whole
+# pages for signed-out visitors, cached sessions) and simply misses meanwhile.
+CACHES = {
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "hub_cache_fallback",
     }
+}
+if REDIS_URL:
+    _redis = {
+        "BACKEND": "hub.ops.resilient_cache.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "hub"),
+    }
+    CACHES["default"] = _redis | {"OPTIONS": {"FALLBACK": "database"}}
+    CACHES["volatile"] = _redis
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    CACHES["volatile"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "volatile",
+    }
 # Sessions: in the database, read through the cache when there is a shared one, so every
-# web process sees every session and a Redis restart signs no one out.
+# web process sees every session and a Redis outage signs no one out.
 SESSION_ENGINE = env(
     "SESSION_ENGINE",
     "django.contrib.sessions.backends.cached_db"
     if REDIS_URL
     else "django.contrib.sessions.backends.db",
 )
+SESSION_CACHE_ALIAS = "volatile"
 # Whole public pages for signed-out visitors are kept this long (0 turns the cache off); any
 # change to what they show empties it at once (hub/ops/page_cache.py).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)
@@ -365,12 +383,16 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"forbidden_one_line": {"()": "hub.core.log_filters.ForbiddenWithoutTraceback"}},
+    "filters": {
+        "forbidden_one_line": {"()": "hub.core.log_filters.ForbiddenWithoutTraceback"},
+        "database_lost_once": {"()": "hub.ops.outage.DatabaseLostOnce"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         # Django logs a refusal with its traceback; a 403 is one line.
-        "django.request": {"filters": ["forbidden_one_line"]},
+        # ... and a lost database is logged once a minute, not once per request.
+        "django.request": {"filters": ["forbidden_one_line", "database_lost_once"]},
         # Scanners send other hosts all day; they get a 400 and need no traceback.
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},
         # Wagtail reports every page action at INFO; its admin keeps its own log of them.

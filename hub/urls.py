@@ -13,7 +13,7 @@ from hub.ops import views as ops_views
 handler400 = "hub.core.views.bad_request"
 handler403 = "hub.core.views.permission_denied"
 handler404 = "hub.core.views.page_not_found"
-handler500 = "hub.core.views.server_error"
+handler500 = "hub.ops.views.server_error"
 
 urlpatterns = [
     # One door: Wagtail's own sign-in and password reset lead to the Hub's accounts, which

@@ -140,18 +140,26 @@ def prepare_demo_database(environment):
 
 
 class Server:
-    """One `manage.py runserver` process; stop() ends it."""
+    """One `manage.py runserver` process, or with `gunicorn=True` one gunicorn with a single
+    synchronous worker configured as in production (deploy/gunicorn.conf.py): a process that
+    keeps its database and Redis connections between requests. stop() ends it."""
 
-    def __init__(self, environment, log_path):
+    def __init__(self, environment, log_path, *, gunicorn=False):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         self._log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
+        if gunicorn:
+            command = [sys.executable, "-m", "gunicorn", "--config", "deploy/gunicorn.conf.py"]
+            command += ["hub.wsgi:application"]
+            environment = environment | {
+                "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+                "WEB_CONCURRENCY": "1",
+            }
+        else:
+            command = MANAGE + ["runserver", f"127.0.0.1:{self.port}", "--noreload"]
         self.process = subprocess.Popen(
-            MANAGE + ["runserver", f"127.0.0.1:{self.port}", "--noreload"],
-            env=environment,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
+            command, env=environment, stdout=self._log, stderr=subprocess.STDOUT, cwd=ROOT
         )
         self._wait_until_ready()
 

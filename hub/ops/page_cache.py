@@ -13,18 +13,26 @@ and expires on its own. Content (pages, documents, procedures, settings, brandin
 training (places left, sessions) have separate generations, so a booking does not empty the
 cache of the whole site. Entries also expire after PAGE_CACHE_SECONDS, which bounds how long
 anything that changes without an event (a scheduled release going live) can show stale.
+
+The cache is the "volatile" alias: while Redis is unreachable every page is a miss, and before
+anything is answered from Redis again every generation moves on (`cache_recovered`), since a
+publish during the outage could not move it.
 """
 
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.cache import cc_delim_re
 
 CONTENT = "content"
 TRAINING = "training"
 _GENERATION_KEY = "pagecache:generation:{}"
 _UNCACHEABLE_CONTROL = {"private", "no-cache", "no-store"}
+
+
+def _cache():
+    return caches["volatile"]
 
 
 def _seconds():
@@ -37,6 +45,7 @@ def _sections(path):
 
 def purge(*sections):
     """Make every cached page of these sections (all of them by default) unreachable."""
+    cache = _cache()
     for section in sections or (CONTENT, TRAINING):
         key = _GENERATION_KEY.format(section)
         try:
@@ -45,9 +54,13 @@ def purge(*sections):
             cache.set(key, 1, timeout=None)
 
 
+def purge_after_outage(**kwargs):
+    purge()
+
+
 def _key(request):
     sections = _sections(request.path)
-    generations = cache.get_many([_GENERATION_KEY.format(s) for s in sections])
+    generations = _cache().get_many([_GENERATION_KEY.format(s) for s in sections])
     stamp = ".".join(str(generations.get(_GENERATION_KEY.format(s), 0)) for s in sections)
     where = hashlib.sha256(f"{request.get_host()}|{request.path}".encode()).hexdigest()
     return f"pagecache:page:{stamp}:{where}"
@@ -86,7 +99,7 @@ class AnonymousPageCacheMiddleware:
         if seconds <= 0 or not _request_is_cacheable(request):
             return self.get_response(request)
         key = _key(request)
-        cached = cache.get(key)
+        cached = _cache().get(key)
         if cached is not None:
             from django.http import HttpResponse
 
@@ -103,6 +116,6 @@ class AnonymousPageCacheMiddleware:
                 for name, value in response.items()
                 if name.lower() not in ("vary", "x-page-cache")
             ]
-            cache.set(key, (response.status_code, headers, response.content), seconds)
+            _cache().set(key, (response.status_code, headers, response.content), seconds)
             response["X-Page-Cache"] = "miss"
         return response

@@ -10,6 +10,29 @@ HEARTBEAT_KEY = "hub:worker-heartbeat"
 
 
 @task()
+def reconcile_cache(attempt=1):
+    """After Redis was unreachable from a web process, make every page and session cached
+    before the outage unreachable as soon as Redis answers again; until then, try again with
+    a growing pause (up to a minute). Safe to run any number of times."""
+    from django.core.cache import caches
+    from django_tasks import default_task_backend
+
+    from hub.ops.resilient_cache import ResilientRedisCache
+
+    pending, done = False, set()
+    for alias in settings.CACHES:
+        backend = caches[alias]
+        if not isinstance(backend, ResilientRedisCache) or backend.where in done:
+            continue
+        done.add(backend.where)
+        pending = not backend.recover_now() or pending
+    if pending and default_task_backend.supports_defer:
+        later = timezone.now() + datetime.timedelta(seconds=min(60, 2 * attempt))
+        reconcile_cache.using(run_after=later).enqueue(attempt=attempt + 1)
+    return "waiting for the cache" if pending else "done"
+
+
+@task()
 def heartbeat():
     """Run by the worker so the health check can tell it is alive."""
     cache.set(HEARTBEAT_KEY, timezone.now().isoformat(), timeout=None)

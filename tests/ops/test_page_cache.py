@@ -3,7 +3,7 @@ changes; signed-in people, pages with forms and responses that set cookies never
 or go into it."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client, override_settings
 
 from hub.core.models import Agency
@@ -16,10 +16,10 @@ pytestmark = [pytest.mark.django_db(transaction=False)]
 
 @pytest.fixture(autouse=True)
 def page_cache_on(django_capture_on_commit_callbacks):
-    cache.clear()
+    caches["volatile"].clear()
     with override_settings(PAGE_CACHE_SECONDS=300):
         yield
-    cache.clear()
+    caches["volatile"].clear()
 
 
 def fetch(client, path="/"):

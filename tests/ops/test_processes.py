@@ -3,14 +3,11 @@ exceed capacity across two web processes, a web process killed with SIGKILL mid-
 no half-made booking, and a worker stopped mid-queue and started again sends every email
 exactly once."""
 
-import json
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
-import textwrap
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -22,117 +19,10 @@ from pathlib import Path
 import pytest
 import redis
 
+from tests.ops.processes import COUNTS, SETUP, book, burst, shell
 from tests.servers import MANAGE, Server
 
 REDIS_URL = "redis://127.0.0.1:6379/14"
-CSRF = "a" * 32  # an unmasked CSRF secret, sent as both the cookie and the form field
-
-SETUP = textwrap.dedent(
-    """
-    import datetime, json, sys
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.cached_db import SessionStore
-    from django.utils import timezone
-    from hub.core.models import Agency, Partnership, User
-    from hub.training.models import Course, Session
-
-    westshire = Partnership.objects.get(slug="westshire")
-    agency = Agency.objects.get(name="Westbury Cross Academy Trust (demo)")
-    course = Course.objects.create(
-        partnership=westshire, title="Process test course TAG", slug="process-test-course-TAG",
-        summary="x", level=1, format="face_to_face", outcomes="x", who_for="x", hours=2,
-    )
-    starts = timezone.now() + datetime.timedelta(days=20)
-    session = Session.objects.create(
-        course=course, starts_at=starts, ends_at=starts + datetime.timedelta(hours=2),
-        capacity=CAPACITY,
-    )
-    cookies = []
-    for n in range(PEOPLE):
-        user = User.objects.create_user(
-            email=f"racer{n}-TAG@process.example", password=None, partnership=westshire,
-            agency=agency, first_name="Racer", last_name=str(n),
-        )
-        store = SessionStore()
-        store[SESSION_KEY] = str(user.pk)
-        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        store.create()
-        cookies.append(store.session_key)
-    print(json.dumps({"session": session.pk, "cookies": cookies}))
-    """
-)
-
-COUNTS = textwrap.dedent(
-    """
-    import json
-    from hub.core.audit import entries
-    from hub.training.models import Booking, WaitingListEntry
-    bookings = Booking.objects.filter(session_id=SESSION, status="confirmed")
-    print(json.dumps({
-        "confirmed": bookings.count(),
-        "waiting": WaitingListEntry.objects.filter(session_id=SESSION).count(),
-        "booked_log": entries().filter(
-            action="hub.training.booked",
-            object_id__in=[str(pk) for pk in bookings.values_list("pk", flat=True)],
-        ).count(),
-        "people_twice": len(
-            set(bookings.values_list("person_id", flat=True))
-            & set(WaitingListEntry.objects.filter(session_id=SESSION).values_list(
-                "person_id", flat=True))
-        ),
-    }))
-    """
-)
-
-
-def shell(environment, code, **values):
-    for name, value in values.items():
-        code = code.replace(name, str(value))
-    result = subprocess.run(
-        MANAGE + ["shell", "-v", "0", "-c", code],
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-def book(server_url, session_pk, cookie):
-    """POST the booking form as a signed-in browser would; the HTTP status, or the error."""
-    request = urllib.request.Request(
-        f"{server_url}/training/sessions/{session_pk}/",
-        data=urllib.parse.urlencode({"csrfmiddlewaretoken": CSRF}).encode(),
-        headers={"Cookie": f"sessionid={cookie}; csrftoken={CSRF}"},
-        method="POST",
-    )
-    opener = urllib.request.build_opener(NoRedirect())
-    try:
-        return opener.open(request, timeout=30).status
-    except urllib.error.HTTPError as error:
-        return error.code
-    except OSError as error:
-        return type(error).__name__
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def burst(calls):
-    results = [None] * len(calls)
-    start = threading.Barrier(len(calls))
-
-    def run(index, call):
-        start.wait()
-        results[index] = call()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    return threads, results
 
 
 @pytest.fixture(scope="module")

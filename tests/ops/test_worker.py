@@ -11,7 +11,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
-from django_tasks import TaskResultStatus
+from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
 from hub.ops.management.commands.db_worker import Worker
@@ -141,3 +141,60 @@ def test_tasks_whose_worker_died_are_put_back_and_run(database_queue, signals_re
     call_command("db_worker", **worker_options(batch=True))
     assert DBTaskResult.objects.get(id=stalled.id).status == TaskResultStatus.SUCCESSFUL
     assert cache.get(HEARTBEAT_KEY) is not None
+
+
+@task()
+def needs_the_database_that_went():
+    """A task that meets the database going away under it (tests below only)."""
+    from django.db import OperationalError
+
+    raise OperationalError("server closed the connection unexpectedly")
+
+
+@task()
+def fails_on_its_own():
+    raise ValueError("a bug, not an outage")
+
+
+def test_a_task_failed_by_a_lost_database_goes_back_on_the_queue(database_queue, signals_restored):
+    lost = needs_the_database_that_went.enqueue()
+    broken = fails_on_its_own.enqueue()
+    call_command("db_worker", **worker_options(max_tasks=2))
+    statuses = {str(pk): status for pk, status in DBTaskResult.objects.values_list("id", "status")}
+    assert statuses[lost.id] == TaskResultStatus.READY  # tried again by the next look for work
+    assert statuses[broken.id] == TaskResultStatus.FAILED  # any other failure stays failed
+
+
+def test_the_worker_waits_out_a_lost_database_and_carries_on(
+    database_queue, signals_restored, monkeypatch, caplog
+):
+    from django.db import OperationalError
+
+    from hub.ops.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "PAUSES", (0,))
+    real_run, real_probe = LIBRARY_WORKER.run, Worker._database_answers
+    away = {"runs": 1, "probes": 3}  # lost mid-loop; the next three looks find it still away
+
+    def run_meets_a_lost_database(self):
+        if away["runs"]:
+            away["runs"] -= 1
+            raise OperationalError("connection refused")
+        return real_run(self)
+
+    def probe(self):
+        if away["probes"]:
+            away["probes"] -= 1
+            return False
+        return real_probe(self)
+
+    monkeypatch.setattr(LIBRARY_WORKER, "run", run_meets_a_lost_database)
+    monkeypatch.setattr(Worker, "_database_answers", probe)
+    result = heartbeat.enqueue()
+    with caplog.at_level("WARNING", logger="django_tasks_db"):
+        call_command("db_worker", **worker_options(max_tasks=1, verbosity=1))
+    assert DBTaskResult.objects.get(id=result.id).status == TaskResultStatus.SUCCESSFUL
+    assert away == {"runs": 0, "probes": 0}  # it waited for the database before carrying on
+    messages = [record.getMessage() for record in caplog.records]
+    assert sum("unreachable" in message for message in messages) == 1  # once, not per try
+    assert sum("the worker carries on" in message for message in messages) == 1
