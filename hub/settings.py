@@ -261,6 +261,13 @@ LIBRARY_REMINDER_DAYS = [int(d) for d in env_list("LIBRARY_REMINDER_DAYS", "60,3
 # Section 11 self-assessment: evidence files per upload, and how long closed rounds are kept.
 ASSURANCE_MAX_EVIDENCE_BYTES = env_int("ASSURANCE_MAX_EVIDENCE_MB", 10) * 1024 * 1024
 ASSURANCE_RETENTION_DAYS = env_int("ASSURANCE_RETENTION_DAYS", 6 * 365)
+# A procedures subscription (an email address) ends this long after it was made or last
+# renewed by subscribing again.
+PROCEDURES_SUBSCRIPTION_DAYS = env_int("PROCEDURES_SUBSCRIPTION_DAYS", 3 * 365)
+# The nightly backup job (`run_jobs`) writes a dated folder here, keeping the newest few; unset,
+# it does nothing. Put it on another disk, or copy it off the machine.
+BACKUP_DIR = env("BACKUP_DIR")
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
 
 # Email domains shared by many organisations' staff, or open to anyone: never registered to an
 # agency, so an address there is confirmed as an agency's staff only by its lead or admin.

@@ -43,6 +43,7 @@ def django_db_setup(django_test_environment, django_db_blocker, demo_template):
     emptied after a transactional one, which pytest-django runs last). On PostgreSQL a
     database of this run's own, so two runs on one server never drop each other's."""
     from django.conf import settings
+    from django.core.management import call_command
     from django.db import connection
 
     from tests.servers import copy_sqlite
@@ -61,6 +62,9 @@ def django_db_setup(django_test_environment, django_db_blocker, demo_template):
             url, drop = demo_template.database(_scratch, f"test_{settings_dict['NAME']}")
             name = url.rsplit("/", 1)[1]
             settings_dict["NAME"] = settings.DATABASES["default"]["NAME"] = name
+        # The template is the Hub as `make run` makes it; the tests' own example domain
+        # (tests/settings.py) adds its tables here.
+        call_command("migrate", verbosity=0)
     yield
     with django_db_blocker.unblock():
         connection.close()

@@ -109,10 +109,10 @@ class AuditFilterForm(forms.Form):
     date_to = GovukDateField(label="To", label_for_errors="To date", required=False)
 
     def __init__(self, *args, **kwargs):
-        from hub.core.audit import ACTIONS
+        from hub.core.audit import actions
 
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [("", "Anything")] + list(ACTIONS.items())
+        self.fields["action"].choices = [("", "Anything")] + list(actions().items())
 
     def clean(self):
         cleaned = super().clean()

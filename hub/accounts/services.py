@@ -18,6 +18,7 @@ from django.utils.http import urlsafe_base64_encode
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 from hub.core import audit
+from hub.core.domains import every
 from hub.core.models import AGENCY_ROLES, MembershipConfirmation, Role, RoleAssignment, User
 from hub.core.permissions import Action, can, forget_cached_roles
 
@@ -216,64 +217,23 @@ def account_reactivate(*, by, user, request=None):
 
 
 def account_export(*, user, request=None):
-    """Everything the Hub holds about `user`, for a subject access request by themselves."""
-    from allauth.mfa.models import Authenticator
-
-    data = {
-        "exported_at": timezone.now().isoformat(),
-        "account": {
-            "email": user.email,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "job_role": user.job_role,
-            "line_manager_email": user.line_manager_email,
-            "partnership": str(user.partnership) if user.partnership else None,
-            "agency": str(user.agency) if user.agency else None,
-            "date_joined": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-            "is_active": user.is_active,
-        },
-        "email_addresses": [
-            {"email": address.email, "verified": address.verified, "primary": address.primary}
-            for address in EmailAddress.objects.filter(user=user)
-        ],
-        "roles": [
-            {
-                "role": a.get_role_display(),
-                "scope": str(a.agency or a.partnership or a.consortium),
-                "granted_at": a.granted_at.isoformat(),
-            }
-            for a in RoleAssignment.objects.filter(user=user).select_related(
-                "agency", "partnership", "consortium"
-            )
-        ],
-        "second_factors": [
-            {"type": a.type, "created_at": a.created_at.isoformat()}
-            for a in Authenticator.objects.filter(user=user)
-        ],
-        "activity_log": [
-            {
-                "when": entry.timestamp.isoformat(),
-                "what": audit.ACTIONS.get(entry.action),
-                "from_address": entry.data.get("client_address"),
-            }
-            for entry in audit.entries().filter(user=user).order_by("timestamp")
-        ],
-    }
-    from hub.training.privacy import personal_data as training_data
-
-    data["training"] = training_data(user)
-    from hub.assurance.privacy import personal_data as section_11_data
-
-    data["section_11"] = section_11_data(user)
+    """Everything the Hub holds about `user`, for a subject access request by themselves:
+    each domain's part under its own key (hub/core/domains.py)."""
+    data = {"exported_at": timezone.now().isoformat()}
+    for part in every("personal_data"):
+        data[part.key] = part.export(user)
     audit.record(actor=user, action="hub.account.data_exported", instance=user, request=request)
     return data
 
 
 @transaction.atomic
 def account_delete(*, user, request=None):
-    """Delete the account at its holder's request. The audit log keeps that it happened, and
-    by which account number, but nothing else about the person."""
+    """Delete the account at its holder's request. Each domain erases what does not go with
+    the account row by itself; the audit log keeps that it happened, and by which account
+    number, but nothing else about the person."""
+    for part in every("personal_data"):
+        if part.erase is not None:
+            part.erase(user)
     audit.record(actor=None, action="hub.account.deleted", instance=user, request=request)
     user.delete()
 

@@ -26,8 +26,8 @@ from hub.accounts.forms import (
     RegistrationDetailsForm,
     SetPasswordForm,
 )
-from hub.assurance.services import visible_submissions
 from hub.core import audit
+from hub.core.domains import every
 from hub.core.models import Role, RoleAssignment, User
 from hub.core.permissions import (
     Action,
@@ -63,17 +63,18 @@ def home(request):
             "can_view_people": can(request.user, Action.VIEW_PEOPLE),
             "can_view_audit": can(request.user, Action.VIEW_AUDIT_LOG),
             "can_confirm_members": can(request.user, Action.CONFIRM_MEMBERS),
-            "uses_section_11": _uses_section_11(request.user),
+            # Each domain's links and "what needs doing" (hub/core/domains.py).
+            "domain_links": [
+                {"text": link.text, "href": link.url(request)}
+                for link in sorted(every("account_links"), key=lambda link: link.order)
+                if link.shown(request)
+            ],
+            "todos": [
+                {"text": text, "href": href, "count": count}
+                for todo in every("todos")
+                for text, href, count in todo.items(request.user)
+            ],
         },
-    )
-
-
-def _uses_section_11(user):
-    """Has a self-assessment to complete or see, or reviews or runs rounds."""
-    return (
-        can(user, Action.REVIEW_ASSURANCE)
-        or can(user, Action.MANAGE_ASSURANCE)
-        or visible_submissions(user).exists()
     )
 
 
@@ -299,7 +300,7 @@ def audit_log(request):
         {
             "form": form,
             "entries": page,
-            "labels": audit.ACTIONS,
+            "labels": audit.actions(),
             "role_labels": dict(Role.choices),
             "partnership": partnership,
         },

@@ -7,6 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Partnerships and agencies"
 
     def ready(self):
+        from hub.core.domains import register_app
+
+        register_app(self)
+        from hub.core import checks  # noqa: F401 - registers the domain checks
         from hub.core.csp import nonce_chooser_scripts
 
         nonce_chooser_scripts()

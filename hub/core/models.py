@@ -514,3 +514,22 @@ class RoleAssignment(models.Model):
     def __str__(self):
         scope = self.agency or self.partnership or self.consortium
         return f"{self.get_role_display()} ({scope})"
+
+
+class JobRun(models.Model):
+    """When each periodic job last ran, and who holds it now: `run_jobs` claims a due job by
+    one guarded UPDATE of its row, so several machines running the scheduler at once run each
+    job once (hub/core/scheduler.py). In the database, so jobs run while Redis is down."""
+
+    name = models.CharField(max_length=100, primary_key=True)
+    last_started = models.DateTimeField(null=True, blank=True)
+    last_finished = models.DateTimeField(null=True, blank=True)
+    last_result = models.TextField(blank=True)
+    last_failed = models.BooleanField(default=False)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "periodic job"
+
+    def __str__(self):
+        return self.name

@@ -2,10 +2,10 @@
 
 import re
 
-from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
+from hub.core.domains import every
 from hub.core.models import Partnership
 
 
@@ -52,7 +52,8 @@ def govuk_date(value):
 
 
 def main_navigation(request, page=None):
-    """Service navigation items: the home page's menu children, then search."""
+    """Service navigation items: the home page's menu children, then each domain's links
+    (`navigation` in hub/core/domains.py) in their order."""
     site = Site.find_for_request(request)
     items = []
     if site:
@@ -66,47 +67,15 @@ def main_navigation(request, page=None):
             )
     match = getattr(request, "resolver_match", None)
     view_name = match.view_name if match else ""
-    items.append(
-        {
-            "href": reverse("procedures:contents"),
-            "text": "Procedures",
-            "active": view_name.startswith("procedures:"),
-        }
-    )
-    items.append(
-        {
-            "href": reverse("library:index"),
-            "text": "Protocols and guidance",
-            "active": view_name.startswith("library:"),
-        }
-    )
-    items.append(
-        {
-            "href": reverse("training:programme"),
-            "text": "Training",
-            "active": view_name.startswith("training:"),
-        }
-    )
-    items.append(
-        {"href": reverse("search:search"), "text": "Search", "active": view_name == "search:search"}
-    )
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        items.append(
-            {
-                "href": reverse("accounts:home"),
-                "text": "Your account",
-                "active": view_name.startswith("accounts:"),
-            }
-        )
-    else:
-        items.append(
-            {
-                "href": reverse("account_login"),
-                "text": "Sign in",
-                "active": view_name == "account_login",
-            }
-        )
+    for link in sorted(every("navigation"), key=lambda link: link.order):
+        if link.shown(request):
+            items.append(
+                {
+                    "href": link.url(request),
+                    "text": link.text,
+                    "active": bool(link.active_for) and view_name.startswith(link.active_for),
+                }
+            )
     return items
 
 

@@ -9,6 +9,7 @@ import datetime
 import io
 import secrets
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,6 +22,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from hub.core.collections import collection_for
+from hub.core.domains import domains
 from hub.core.models import (
     AGENCY_ROLES,
     Agency,
@@ -32,15 +34,11 @@ from hub.core.models import (
     RoleAssignment,
     WorriedAboutAChild,
 )
-from hub.demo.assurance import load_assurance
 from hub.demo.content import pages as page_content
 from hub.demo.content.assurance import MORE_DOMAINS
 from hub.demo.content.partnerships import AGENCIES, CONSORTIUM, PARTNERSHIPS
 from hub.demo.content.training import AGENCY_DOMAINS
-from hub.demo.library import load_library
 from hub.demo.people import confirmed_by_domain
-from hub.demo.procedures import load_procedures
-from hub.demo.training import load_training
 from hub.site import models as site_models
 
 PAGE_KINDS = {
@@ -72,15 +70,16 @@ def load_demo():
             partnerships[spec["slug"]], created = _load_partnership(spec, consortium)
             created_sites.append(created)
         _load_agencies(partnerships)
-        load_library(partnerships)
-        load_procedures(consortium, partnerships)
         _load_useful_links(partnerships)
         credentials = _load_accounts()
         _load_people_asking_to_join()
-    # Each in a transaction of its own, so the emails their services queue are dropped, not
-    # sent.
-    load_training()
-    load_assurance()
+    # Then each domain's demo (`demo` in hub/core/domains.py). Each loader makes its own
+    # transaction: one that queues emails drops them by committing with a task backend that
+    # only records, which an outer transaction here would defeat.
+    context = SimpleNamespace(consortium=consortium, partnerships=partnerships)
+    for domain in sorted(domains(), key=lambda domain: domain.demo_order):
+        if domain.demo is not None:
+            domain.demo(context)
     if any(created_sites):
         # The worker keeps the search index current as editors publish; a fresh demo is
         # indexed here at once so that search works before the worker has caught up.

@@ -7,6 +7,9 @@ class LibraryConfig(AppConfig):
     verbose_name = "Local protocols and guidance"
 
     def ready(self):
+        from hub.core.domains import register_app
+
+        register_app(self)
         from wagtail.documents import get_document_model
         from wagtail.permissions import register_permission_policy
 

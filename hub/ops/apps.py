@@ -6,6 +6,9 @@ class OpsConfig(AppConfig):
     verbose_name = "Operations"
 
     def ready(self):
+        from hub.core.domains import register_app
+
+        register_app(self)
         from hub.ops.signals import connect
 
         connect()

@@ -9,44 +9,20 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from hub.core.domains import every
 from hub.ops.page_cache import CONTENT, TRAINING, purge, purge_after_outage
 from hub.ops.resilient_cache import cache_recovered
 
 logger = logging.getLogger(__name__)
 
-# Models whose rows appear on public pages, by the section whose pages show them.
-CONTENT_MODELS = {
-    "wagtailcore.site",
-    "wagtailimages.image",
-    "core.partnership",
-    "core.agency",
-    "core.worriedaboutachild",
-    "core.footerlinks",
-    "library.librarydocument",
-    "library.documentversion",
-    "library.topic",
-    "procedures.release",
-    "procedures.chapter",
-    "procedures.glossaryterm",
-}
-TRAINING_MODELS = {
-    "training.course",
-    "training.tariff",
-    "training.session",
-    "training.booking",
-    "training.waitinglistentry",
-    "training.audience",
-    "training.trainingpolicy",
-}
-
 
 def _section_for(model):
-    label = model._meta.label_lower
-    if label in TRAINING_MODELS:
-        return (TRAINING,)
-    if label in CONTENT_MODELS or issubclass(model, Page):
+    """The page-cache sections showing this model's rows, as the domains declare them
+    (`cache_purge` in hub/core/domains.py); every Wagtail page shows on every section."""
+    if issubclass(model, Page):
         return (CONTENT, TRAINING)
-    return None
+    declared = {label.lower(): sections for label, sections in every("cache_purge")}
+    return declared.get(model._meta.label_lower)
 
 
 def _purge_after_commit(*sections):

@@ -1,9 +1,11 @@
 """Every change to the manual. Drafts go into an unpublished release; publishing a release
 makes all of its changes visible at one moment, in one transaction."""
 
+import datetime
 from html import escape
 from html.parser import HTMLParser
 
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -139,10 +141,25 @@ def _after_publish(release):
 
 @transaction.atomic
 def subscribe(*, partnership, email):
-    subscription, _ = Subscription.objects.get_or_create(
+    """Subscribe, or renew a subscription: each lasts PROCEDURES_SUBSCRIPTION_DAYS from when
+    it was made or last renewed (see `prune_subscriptions`)."""
+    subscription, created = Subscription.objects.get_or_create(
         partnership=partnership, email=email.strip().lower()
     )
+    if not created:
+        subscription.created_at = timezone.now()
+        subscription.save(update_fields=["created_at"])
     return subscription
+
+
+def prune_subscriptions(now=None):
+    """End subscriptions neither made nor renewed within PROCEDURES_SUBSCRIPTION_DAYS."""
+    now = now or timezone.now()
+    days = settings.PROCEDURES_SUBSCRIPTION_DAYS
+    deleted, _ = Subscription.objects.filter(
+        created_at__lt=now - datetime.timedelta(days=days)
+    ).delete()
+    return deleted
 
 
 def send_release_notifications(*, now=None):

@@ -5,3 +5,8 @@ class SearchConfig(AppConfig):
     name = "hub.search"
     label = "hubsearch"
     verbose_name = "Site search"
+
+    def ready(self):
+        from hub.core.domains import register_app
+
+        register_app(self)

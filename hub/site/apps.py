@@ -5,3 +5,8 @@ class SiteConfig(AppConfig):
     name = "hub.site"
     label = "site"
     verbose_name = "Public site"
+
+    def ready(self):
+        from hub.core.domains import register_app
+
+        register_app(self)

@@ -3,7 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from hub.training import services
+from hub.training.jobs import run_due
 
 
 def _moment(value):
@@ -35,15 +35,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         now = _moment(options["now"]) if options["now"] else timezone.now()
-        # Offers first, so a place freed by an expired offer is offered on before anything
-        # else reads the session; registers before impact questions, which follow attendance.
-        offers = services.expire_offers(now)
-        registers = services.close_due_registers(now)
-        reminders = services.send_reminders(now)
-        impact = services.send_impact_follow_ups(now)
-        lost = services.send_lost_emails(now)
+        done = run_due(now)
         self.stdout.write(
-            f"Training jobs: {offers} session(s) with expired offers settled, "
-            f"{registers} register(s) closed, {reminders} reminder(s) sent, "
-            f"{impact} impact question(s) sent, {lost} lost confirmation(s) or offer(s) sent."
+            f"Training jobs: {done['offers']} session(s) with expired offers settled, "
+            f"{done['registers']} register(s) closed, {done['reminders']} reminder(s) sent, "
+            f"{done['impact']} impact question(s) sent, {done['lost']} lost confirmation(s) "
+            "or offer(s) sent."
         )

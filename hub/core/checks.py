@@ -1,0 +1,100 @@
+"""`manage.py check` (and so CI) fails when a domain forgets something:
+
+- hub.E001: an installed domain app (`hub.*`, or an app config with `hub_domain = True`) has
+  no declaration in the registry (hub/core/domains.py);
+- hub.E002: a model holding a person (a link to an account, or an email address) is in no
+  declaration's personal-data export, or under no retention rule, and is not in
+  THIRD_PARTY_ALLOWED below with the reason.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, register
+from django.db import models
+
+from hub.core.domains import declared, domains
+
+# Models of other projects that hold a person, which no domain exports or prunes, and why.
+THIRD_PARTY_ALLOWED = {
+    "wagtailcore.Page": "who created or locked a page: editorial history; the link is cleared "
+    "when the account is deleted",
+    "wagtailcore.Revision": "who saved which revision of a page: editorial history; the link "
+    "is cleared when the account is deleted",
+    "wagtailcore.PageLogEntry": "Wagtail's page history: who published what; kept with the page",
+    "wagtailcore.WorkflowState": "who asked for a page to be approved; cleared with the account",
+    "wagtailcore.TaskState": "who approved a page; cleared with the account",
+    "wagtailcore.Comment": "editors' comments on a page draft; deleted with the account",
+    "wagtailcore.CommentReply": "replies to editors' comments; deleted with the account",
+    "wagtailcore.PageSubscription": "an editor's choice of page notifications; deleted with the "
+    "account",
+    "wagtailcore.APIToken": "not used by the Hub (no Wagtail API)",
+    "wagtailcore.UploadedFile": "a file part-way through a multi-file upload; Wagtail removes it",
+    "wagtailadmin.EditingSession": "who has a page open in the editor now; Wagtail removes it",
+    "wagtailadmin.FormState": "an editor's unsaved form state; deleted with the account",
+    "wagtaildocs.Document": "which editor uploaded a library file; cleared with the account",
+    "wagtailimages.Image": "which editor uploaded an image; cleared with the account",
+}
+
+
+def _app_is_domain(config):
+    return config.name.startswith("hub.") or getattr(config, "hub_domain", False)
+
+
+def person_fields(model):
+    """The fields of `model` itself that hold a person."""
+    user = apps.get_model(settings.AUTH_USER_MODEL)
+    return [
+        f.name
+        for f in [*model._meta.local_fields, *model._meta.local_many_to_many]
+        if isinstance(f, models.EmailField) or (f.is_relation and f.related_model is user)
+    ]
+
+
+def _covered(attribute):
+    labels = set()
+    for domain in domains():
+        for part in getattr(domain, attribute):
+            labels.update(label.lower() for label in part.models)
+    return labels
+
+
+@register()
+def check_domains(app_configs=None, **kwargs):
+    errors = []
+    for config in apps.get_app_configs():
+        if _app_is_domain(config) and not declared(config.label):
+            errors.append(
+                Error(
+                    f"The app {config.name} declares no domain.",
+                    hint="Add a `domain.py` with DOMAIN = Domain(...) and call "
+                    "`register_app(self)` from its AppConfig.ready() (hub/core/domains.py).",
+                    id="hub.E001",
+                )
+            )
+    exported, kept = _covered("personal_data"), _covered("retention")
+    not_personal = {label.lower() for domain in domains() for label in domain.not_personal} | {
+        label.lower() for label in THIRD_PARTY_ALLOWED
+    }
+    for model in apps.get_models():
+        fields = person_fields(model)
+        label = model._meta.label
+        if not fields or label.lower() in not_personal:
+            continue
+        missing = [
+            what
+            for what, covered in (("personal-data export", exported), ("retention rule", kept))
+            if label.lower() not in covered
+        ]
+        if missing:
+            errors.append(
+                Error(
+                    f"{label} holds a person ({', '.join(fields)}) but is in no domain's "
+                    f"{' or '.join(missing)}.",
+                    hint="List it in a PersonalData and a Retention of its domain's "
+                    "declaration (hub/core/domains.py), or, for another project's model, in "
+                    "THIRD_PARTY_ALLOWED in hub/core/checks.py with the reason.",
+                    obj=model,
+                    id="hub.E002",
+                )
+            )
+    return errors

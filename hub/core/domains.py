@@ -1,0 +1,178 @@
+"""The domain registry: how a domain (library, procedures, training, section 11, ...) takes
+part in what every domain shares, without being named anywhere else.
+
+Each `hub.*` app declares one `Domain` in its own `domain.py` and registers it from its
+`AppConfig.ready()`. Everything cross-cutting reads the registry: audit action labels, the
+personal-data download and account deletion, retention, the scheduler (`manage.py run_jobs`),
+page-cache purging, main navigation and the account home page, the staff dashboard ("what
+needs doing"), the figures reports can use, and the demo loader. `manage.py check` fails when
+an installed `hub.*` app has no declaration, or a model holding a person is covered by none
+(hub/core/checks.py).
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+# -- what a domain can contribute ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """A part of the personal-data download, and what account deletion does with it.
+
+    `export(user)` returns JSON-ready data (under `key` in the download). `erase(user)` runs
+    inside the deletion's transaction before the account row goes; rows that cascade from the
+    user need no erase. `models` names every model ("app_label.ModelName") whose rows this
+    covers, so the system check can tell that nothing holding a person is forgotten."""
+
+    key: str
+    models: tuple[str, ...]
+    export: Callable[[Any], Any]
+    erase: Callable[[Any], None] | None = None
+
+
+@dataclass(frozen=True)
+class Retention:
+    """Rows removed once older than `keep()`: `prune(now)` deletes them, returns how many.
+    `models` as for PersonalData; `what` and `how_long` are the README's words."""
+
+    what: str
+    how_long: str
+    models: tuple[str, ...]
+    prune: Callable[[datetime.datetime], int]
+
+
+@dataclass(frozen=True)
+class Job:
+    """A periodic job run by `manage.py run_jobs`: every `every`, or daily at `at` (local
+    time). `run(now)` must be safe to run again or late; it returns something to log."""
+
+    name: str
+    run: Callable[[datetime.datetime], Any]
+    every: datetime.timedelta | None = None
+    at: datetime.time | None = None
+    description: str = ""
+
+    def __post_init__(self):
+        if (self.every is None) == (self.at is None):
+            raise ValueError(f"Job {self.name!r} needs exactly one of `every` and `at`.")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link in the main navigation or on the account home page. `shown(request)` decides
+    whether this visitor sees it (cheaply: it runs on every page)."""
+
+    text: str
+    url: Callable[[Any], str]
+    order: int = 100
+    shown: Callable[[Any], bool] = lambda request: True
+    active_for: str = ""  # the view names (a prefix) on which it is marked current
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Todo:
+    """One line of a staff member's "what needs doing": `items(user)` yields
+    (text, url, count) for what this person may act on."""
+
+    name: str
+    items: Callable[[Any], list[tuple[str, str, int]]]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number a report may show: `compute(partnership, start, end)` for a date range.
+    `counts_people` marks figures about people, which reports suppress when small."""
+
+    name: str
+    unit: str
+    compute: Callable[[Any, datetime.date, datetime.date], float | int]
+    counts_people: bool = False
+
+
+@dataclass(frozen=True)
+class Domain:
+    label: str  # the app label
+    name: str  # in words, for people
+    audit_actions: dict[str, str] = field(default_factory=dict)
+    personal_data: tuple[PersonalData, ...] = ()
+    retention: tuple[Retention, ...] = ()
+    jobs: tuple[Job, ...] = ()
+    # model label -> page-cache sections its rows appear on
+    cache_purge: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    navigation: tuple[Link, ...] = ()
+    account_links: tuple[Link, ...] = ()
+    todos: tuple[Todo, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    # called by `load_demo`, in ascending demo_order, inside one transaction each
+    demo: Callable[[], Any] | None = None
+    demo_order: int = 100
+    # models that hold no person despite a field that looks like it (a shared mailbox, say)
+    not_personal: dict[str, str] = field(default_factory=dict)
+
+
+# -- the registry ---------------------------------------------------------------------------
+
+_domains: dict[str, Domain] = {}
+
+
+def register(domain: Domain) -> Domain:
+    """Called from the app's ready(); registering the same label twice replaces it (tests)."""
+    _domains[domain.label] = domain
+    return domain
+
+
+def unregister(label: str) -> None:
+    _domains.pop(label, None)
+
+
+def domains() -> list[Domain]:
+    return list(_domains.values())
+
+
+def declared(label: str) -> bool:
+    return label in _domains
+
+
+def every(attribute: str) -> list:
+    """Every domain's contributions of one kind, in registration order."""
+    found = []
+    for domain in _domains.values():
+        value = getattr(domain, attribute)
+        found.extend(value.items() if isinstance(value, dict) else value)
+    return found
+
+
+def jobs() -> dict[str, Job]:
+    return {job.name: job for job in every("jobs")}
+
+
+def register_app(app_config) -> Domain:
+    """Register the DOMAIN of an app's `domain` module; call it from the app's ready()."""
+    from importlib import import_module
+
+    return register(import_module(f"{app_config.name}.domain").DOMAIN)
+
+
+def jobs_markdown() -> str:
+    """The schedule as the README shows it (tests/core/test_domains.py keeps them equal)."""
+    lines = ["| job | when | what it does |", "|---|---|---|"]
+    for job in jobs().values():
+        when = (
+            f"every {int(job.every.total_seconds() // 60)} minutes"
+            if job.every
+            else f"daily at {job.at:%H:%M}"
+        )
+        lines.append(f"| `{job.name}` | {when} | {job.description} |")
+    return "\n".join(lines) + "\n"
+
+
+def retention_markdown() -> str:
+    """Every retention rule as the README shows it."""
+    lines = ["| what | how long |", "|---|---|"]
+    for rule in every("retention"):
+        lines.append(f"| {rule.what} | {rule.how_long} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,105 @@
+"""The library domain: local protocols and guidance (hub/core/domains.py)."""
+
+from datetime import time as datetime_time
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from hub.core.domains import Domain, Figure, Job, Link, PersonalData, Retention, Todo
+
+
+def _uploaded(user):
+    from hub.library.models import DocumentVersion, LibraryDocument
+
+    return {
+        "versions_you_uploaded": [
+            {
+                "document": v.document.title,
+                "version": v.version_label,
+                "published": v.published_at.isoformat(),
+            }
+            for v in DocumentVersion.objects.filter(uploaded_by=user).select_related("document")
+        ],
+        "documents_whose_reminders_go_to_your_address": list(
+            LibraryDocument.objects.filter(owner_email__iexact=user.email).values_list(
+                "title", flat=True
+            )
+        ),
+    }
+
+
+def _reviews_due(user):
+    from hub.library.viewsets import editable_documents
+
+    overdue = editable_documents(user).review_overdue(timezone.localdate()).count()
+    if not overdue:
+        return []
+    return [("Documents overdue for review", reverse("library_admin:reviews"), overdue)]
+
+
+def _overdue(partnership, start, end):
+    from hub.library.models import LibraryDocument
+
+    return LibraryDocument.objects.filter(partnership=partnership).review_overdue(end).count()
+
+
+def _reminders(now):
+    from hub.library.services import send_review_reminders
+
+    return send_review_reminders(today=timezone.localdate(now))
+
+
+def _demo(context):
+    from hub.demo.library import load_library
+
+    with transaction.atomic():
+        load_library(context.partnerships)
+
+
+DOMAIN = Domain(
+    label="library",
+    name="Local protocols and guidance",
+    personal_data=(
+        PersonalData(
+            key="library",
+            models=("library.DocumentVersion", "library.LibraryDocument"),
+            export=_uploaded,
+        ),
+    ),
+    retention=(
+        Retention(
+            what="Library: which account uploaded a version; a document's review-reminder "
+            "address (a shared mailbox)",
+            how_long="while the document is in the register; the link to the account goes "
+            "when the account is deleted",
+            models=("library.DocumentVersion", "library.LibraryDocument"),
+            prune=None,
+        ),
+    ),
+    jobs=(
+        Job(
+            "send_review_reminders",
+            _reminders,
+            at=datetime_time(7, 0),
+            description="reminds owners of documents coming up for review",
+        ),
+    ),
+    cache_purge={
+        "library.librarydocument": ("content", "training"),
+        "library.documentversion": ("content", "training"),
+        "library.topic": ("content", "training"),
+    },
+    navigation=(
+        Link(
+            "Protocols and guidance",
+            lambda request: reverse("library:index"),
+            order=20,
+            active_for="library:",
+        ),
+    ),
+    todos=(Todo("documents overdue for review", _reviews_due),),
+    figures=(Figure("Documents overdue for review", "documents", _overdue),),
+    demo=_demo,
+    demo_order=10,
+)

@@ -1,0 +1,114 @@
+"""The procedures domain: the regional child protection procedures (hub/core/domains.py)."""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+
+from hub.core.domains import Domain, Job, Link, PersonalData, Retention
+
+AUDIT_ACTIONS = {
+    "hub.procedures.release_started": "Procedures release started",
+    "hub.procedures.chapter_drafted": "Procedures chapter change drafted",
+    "hub.procedures.chapter_created": "Procedures chapter created",
+    "hub.procedures.local_information_drafted": "Procedures local information drafted",
+    "hub.procedures.release_published": "Procedures release published",
+    "hub.procedures.release_scheduled": "Procedures release scheduled",
+    "hub.procedures.release_unscheduled": "Procedures release unscheduled",
+    "hub.procedures.unsubscribed": "Unsubscribed from procedures emails",
+}
+
+
+def _addresses(user):
+    from allauth.account.models import EmailAddress
+
+    return {user.email.lower()} | {
+        address.lower()
+        for address in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    }
+
+
+def _subscriptions(user):
+    from hub.procedures.models import Subscription
+
+    return [
+        {"partnership": str(s.partnership), "email": s.email, "since": s.created_at.isoformat()}
+        for s in Subscription.objects.filter(email__in=_addresses(user)).select_related(
+            "partnership"
+        )
+    ]
+
+
+def _unsubscribe(user):
+    from hub.procedures.models import Subscription
+
+    Subscription.objects.filter(email__in=_addresses(user)).delete()
+
+
+def _prune(now):
+    from hub.procedures.services import prune_subscriptions
+
+    return prune_subscriptions(now)
+
+
+def _notify(now):
+    from hub.procedures.services import send_release_notifications
+    from hub.procedures.tasks import reindex_recently_live
+
+    return {"reindexed": reindex_recently_live(now), "sent": send_release_notifications(now=now)}
+
+
+def _demo(context):
+    from hub.demo.procedures import load_procedures
+
+    with transaction.atomic():
+        load_procedures(context.consortium, context.partnerships)
+
+
+DOMAIN = Domain(
+    label="procedures",
+    name="Regional child protection procedures",
+    audit_actions=AUDIT_ACTIONS,
+    personal_data=(
+        PersonalData(
+            key="procedures_subscriptions",
+            models=("procedures.Subscription",),
+            export=_subscriptions,
+            erase=_unsubscribe,
+        ),
+    ),
+    retention=(
+        Retention(
+            what="Procedures subscription: an email address only",
+            how_long=f"{settings.PROCEDURES_SUBSCRIPTION_DAYS} days from subscribing or last "
+            "subscribing again (`PROCEDURES_SUBSCRIPTION_DAYS`), or until the unsubscribe link "
+            "in any release email is used, or the account with that address is deleted",
+            models=("procedures.Subscription",),
+            prune=_prune,
+        ),
+    ),
+    jobs=(
+        Job(
+            "send_release_notifications",
+            _notify,
+            every=datetime.timedelta(minutes=15),
+            description="re-indexes chapters that went live and emails subscribers",
+        ),
+    ),
+    cache_purge={
+        "procedures.release": ("content", "training"),
+        "procedures.chapter": ("content", "training"),
+        "procedures.glossaryterm": ("content", "training"),
+    },
+    navigation=(
+        Link(
+            "Procedures",
+            lambda request: reverse("procedures:contents"),
+            order=10,
+            active_for="procedures:",
+        ),
+    ),
+    demo=_demo,
+    demo_order=20,
+)

@@ -1,0 +1,162 @@
+"""The training domain: the inter-agency training programme (hub/core/domains.py)."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from hub.core.domains import Domain, Figure, Job, Link, PersonalData, Retention, Todo
+
+AUDIT_ACTIONS = {
+    "hub.training.booked": "Booked a training place",
+    "hub.training.joined_waiting_list": "Joined a waiting list",
+    "hub.training.offer_made": "Offered a freed place",
+    "hub.training.offer_accepted": "Accepted an offered place",
+    "hub.training.offer_expired": "Offer of a place expired",
+    "hub.training.left_waiting_list": "Left a waiting list or declined an offer",
+    "hub.training.cancelled": "Cancelled a training place",
+    "hub.training.transferred": "Transferred a training place",
+    "hub.training.register_taken": "Took a register",
+    "hub.training.register_closed": "Register closed",
+    "hub.training.session_cancelled": "Cancelled a session",
+    "hub.training.charged": "Charge raised",
+    "hub.training.charge_waived": "Charge waived",
+    "hub.training.evaluated": "Sent a course evaluation",
+}
+
+TRAINING_PAGES = ("training",)
+
+
+def _personal_data(user):
+    from hub.training.privacy import personal_data
+
+    return personal_data(user)
+
+
+def _prune(now):
+    from hub.training.privacy import prune
+
+    entries, emails = prune(now)
+    return entries + emails
+
+
+def _jobs(now):
+    from hub.training.jobs import run_due
+
+    return run_due(now)
+
+
+def _registers_to_take(user):
+    from hub.core.permissions import Action, can
+    from hub.training.models import Session, SessionStatus
+
+    if not can(user, Action.TAKE_REGISTER):
+        return []
+    due = Session.objects.filter(
+        trainers=user,
+        status=SessionStatus.SCHEDULED,
+        register_closed_at__isnull=True,
+        starts_at__lte=timezone.now(),
+    ).count()
+    return [("Registers to take", reverse("training:staff_sessions"), due)] if due else []
+
+
+def _places_booked(partnership, start, end):
+    from hub.training.models import Booking, BookingStatus
+
+    return Booking.objects.filter(
+        session__course__partnership=partnership,
+        status=BookingStatus.CONFIRMED,
+        session__starts_at__date__range=(start, end),
+    ).count()
+
+
+def _signed_in(request):
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
+def _demo(context):
+    from hub.demo.training import load_training
+
+    load_training()
+
+
+DOMAIN = Domain(
+    label="training",
+    name="Training programme",
+    audit_actions=AUDIT_ACTIONS,
+    personal_data=(
+        PersonalData(
+            key="training",
+            models=(
+                "training.Booking",
+                "training.WaitingListEntry",
+                "training.Session",
+                "training.Charge",
+            ),
+            export=_personal_data,
+        ),
+    ),
+    retention=(
+        Retention(
+            what="Training bookings, evaluations and impact answers; sessions a trainer runs",
+            how_long="while the account exists (they are deleted with it)",
+            models=("training.Booking", "training.Session"),
+            prune=None,
+        ),
+        Retention(
+            what="Training waiting-list entries and the training email log",
+            how_long="waiting lists 90 days after the session; the email log 400 days",
+            models=("training.WaitingListEntry",),
+            prune=_prune,
+        ),
+        Retention(
+            what="Training charges: organisation, course, date, amount, the person's name",
+            how_long="kept as the agency's finance record when the account is deleted, without "
+            "a link to it; removed under the partnership's finance retention policy",
+            models=("training.Charge",),
+            prune=None,
+        ),
+    ),
+    jobs=(
+        Job(
+            "run_training_jobs",
+            _jobs,
+            every=datetime.timedelta(minutes=5),
+            description="expires offers, closes registers, sends reminders and impact questions",
+        ),
+    ),
+    cache_purge={
+        f"training.{model}": TRAINING_PAGES
+        for model in (
+            "course",
+            "tariff",
+            "session",
+            "booking",
+            "waitinglistentry",
+            "audience",
+            "trainingpolicy",
+        )
+    },
+    navigation=(
+        Link(
+            "Training",
+            lambda request: reverse("training:programme"),
+            order=30,
+            active_for="training:",
+        ),
+    ),
+    account_links=(
+        Link(
+            "Your training: bookings, certificates and refresher dates",
+            lambda request: reverse("training:my_training"),
+            order=10,
+            shown=_signed_in,
+        ),
+    ),
+    todos=(Todo("registers to take", _registers_to_take),),
+    figures=(Figure("Training places booked", "places", _places_booked, counts_people=True),),
+    demo=_demo,
+    demo_order=30,
+)

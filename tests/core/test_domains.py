@@ -1,0 +1,202 @@
+"""The domain registry (hub/core/domains.py): a domain declared once takes part in the
+personal-data download, retention, the scheduler, navigation, the staff "what needs doing",
+report figures, cache purging and the audit log, with no other file changed; and
+`manage.py check` fails when a domain or a model holding a person is forgotten.
+
+The example domain (tests/example_domain) is installed for the tests only (tests/settings.py).
+"""
+
+import contextlib
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+from django.utils import timezone
+
+from hub.accounts.services import account_delete, account_export
+from hub.core import audit, scheduler
+from hub.core.checks import check_domains
+from hub.core.domain import apply_retention
+from hub.core.domains import (
+    domains,
+    every,
+    jobs_markdown,
+    register,
+    retention_markdown,
+    unregister,
+)
+from hub.core.models import Agency, JobRun
+from hub.procedures.models import Subscription
+from hub.procedures.services import subscribe
+from tests.conftest import make_person
+from tests.example_domain.domain import DOMAIN as EXAMPLE
+from tests.example_domain.domain import RUNS
+from tests.example_domain.models import Kudos
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def person(westshire):
+    agency = Agency.objects.get(name="Westbury Cross Academy Trust (demo)")
+    return make_person("kudos@westbury.example", partnership=westshire, agency=agency)
+
+
+@contextlib.contextmanager
+def registered(domain, *, instead_of=None):
+    if instead_of:
+        unregister(instead_of.label)
+    if domain is not None:
+        register(domain)
+    try:
+        yield
+    finally:
+        if domain is not None:
+            unregister(domain.label)
+        register(instead_of or EXAMPLE)
+
+
+def test_the_example_domain_takes_part_everywhere(
+    person, settings, django_capture_on_commit_callbacks
+):
+    now = timezone.now()
+    fresh = Kudos.objects.create(person=person, note="Thanks for the referral", given_at=now)
+    old = Kudos.objects.create(
+        person=person, note="Long ago", given_at=now - datetime.timedelta(days=31)
+    )
+
+    # The personal-data download.
+    assert {"note": "Thanks for the referral"} in account_export(user=person)["kudos"]
+    # Retention, through the core's nightly job.
+    assert apply_retention(now)["Kudos"] == 1
+    assert set(Kudos.objects.values_list("pk", flat=True)) == {fresh.pk}
+    assert old.note not in str(account_export(user=person)["kudos"])
+    # The scheduler: due at once, then not again until an hour has passed.
+    RUNS.clear()
+    assert "example_tally" in scheduler.run_due(now)
+    assert "example_tally" not in scheduler.run_due(now + datetime.timedelta(minutes=59))
+    assert "example_tally" in scheduler.run_due(now + datetime.timedelta(minutes=61))
+    assert len(RUNS) == 2
+    # Navigation and "what needs doing", when the domain says they are shown.
+    settings.EXAMPLE_DOMAIN_SHOWN = True
+    page = Client().get("/").content.decode()
+    assert re.search(r'href="/search/\?q=kudos"[^>]*>\s*Kudos\s*</a>', page)
+    client = Client()
+    client.force_login(person)
+    home = client.get("/accounts/").content.decode()
+    assert "What needs doing" in home and "Kudos to read" in home
+    # The figures reports may use.
+    figure = next(f for f in every("figures") if f.name == "Kudos given")
+    assert figure.counts_people
+    today = timezone.localdate()
+    assert figure.compute(person.partnership, today, today) == 1
+    # The page cache: a saved row moves the content generation on.
+    volatile = caches["volatile"]
+    volatile.set("pagecache:generation:content", 5, timeout=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        Kudos.objects.create(person=person, note="More", given_at=now)
+    assert volatile.get("pagecache:generation:content") == 6
+    # The audit log knows its actions.
+    entry = audit.record(actor=person, action="hub.example.kudos_given", instance=fresh)
+    assert audit.actions()[entry.action] == "Gave kudos"
+
+
+def test_check_fails_for_a_domain_app_without_a_declaration():
+    assert check_domains() == []
+    with registered(None, instead_of=EXAMPLE):
+        errors = check_domains()
+    # The app is undeclared, so its model holding a person is covered by nothing either.
+    assert [(e.id, e.obj) for e in errors] == [("hub.E001", None), ("hub.E002", Kudos)]
+    assert "tests.example_domain declares no domain" in errors[0].msg
+
+
+def test_check_fails_for_a_model_holding_a_person_that_no_domain_exports_or_prunes():
+    import dataclasses
+
+    forgetful = dataclasses.replace(EXAMPLE, personal_data=(), retention=())
+    with registered(forgetful, instead_of=EXAMPLE):
+        errors = check_domains()
+    assert [(e.id, e.obj) for e in errors] == [("hub.E002", Kudos)]
+    assert "personal-data export or retention rule" in errors[0].msg
+
+
+def test_every_hub_app_is_a_declared_domain():
+    labels = {domain.label for domain in domains()}
+    assert {"core", "accounts", "site", "library", "procedures", "training", "assurance"} <= labels
+    assert {"ops", "hubsearch", "demo"} <= labels
+
+
+# Procedures subscriptions: an email address only, forgotten by the download and by retention
+# before the registry (this test failed on commit f7b3633).
+
+
+def test_procedures_subscriptions_are_downloaded_erased_and_time_limited(person, westshire):
+    subscribe(partnership=westshire, email="KUDOS@westbury.example")
+    stranger = subscribe(partnership=westshire, email="someone.else@example.org")
+    exported = account_export(user=person)["procedures_subscriptions"]
+    assert [s["email"] for s in exported] == ["kudos@westbury.example"]
+
+    # Time-limited: an old subscription ends unless it was renewed by subscribing again.
+    long_ago = timezone.now() - datetime.timedelta(days=3 * 365 + 1)
+    Subscription.objects.filter(pk=stranger.pk).update(created_at=long_ago)
+    apply_retention(timezone.now())
+    assert not Subscription.objects.filter(pk=stranger.pk).exists()
+    renewed = subscribe(partnership=westshire, email="kudos@westbury.example")
+    assert renewed.created_at > long_ago
+
+    # Erased with the account.
+    account_delete(user=person)
+    assert not Subscription.objects.filter(email="kudos@westbury.example").exists()
+
+
+def test_two_schedulers_at_once_run_a_due_job_once():
+    job = scheduler.jobs()["requeue_stalled_tasks"]
+    now = timezone.now()
+    JobRun.objects.filter(name=job.name).delete()
+    assert scheduler.claim(job, now) is True
+    assert scheduler.claim(job, now) is False  # the other machine finds it taken
+    JobRun.objects.filter(name=job.name).update(locked_until=None)
+    assert scheduler.claim(job, now) is False  # and not due again until 5 minutes have passed
+
+
+def test_a_daily_job_runs_once_a_day_after_its_time_even_if_late():
+    job = scheduler.jobs()["retention"]  # daily at 02:30
+    day = timezone.make_aware(datetime.datetime(2026, 12, 2, 1, 0))
+    yesterday_run = day - datetime.timedelta(hours=23)
+    assert not scheduler.is_due(job, yesterday_run, day)  # 01:00: not yet
+    assert scheduler.is_due(job, yesterday_run, day + datetime.timedelta(hours=9))  # late
+    ran = day + datetime.timedelta(hours=2)
+    assert not scheduler.is_due(job, ran, day + datetime.timedelta(hours=20))
+
+
+def test_a_failing_job_is_recorded_and_the_others_still_run(monkeypatch):
+    import dataclasses
+
+    def broken(now):
+        raise RuntimeError("mailbox full")
+
+    failing = dataclasses.replace(EXAMPLE, jobs=(dataclasses.replace(EXAMPLE.jobs[0], run=broken),))
+    JobRun.objects.all().delete()
+    with registered(failing, instead_of=EXAMPLE):
+        done = scheduler.run_due(timezone.now())
+    assert done["example_tally"][0] is False
+    assert all(ok for name, (ok, _) in done.items() if name != "example_tally")
+    row = JobRun.objects.get(name="example_tally")
+    assert row.last_failed and "mailbox full" in row.last_result and row.locked_until is None
+
+
+def test_the_readme_and_the_cron_file_show_the_registry():
+    readme = (ROOT / "README.md").read_text()
+    with registered(None, instead_of=EXAMPLE):
+        assert jobs_markdown() in readme
+        assert retention_markdown() in readme
+    cron = [
+        line
+        for line in (ROOT / "deploy/hub.cron").read_text().splitlines()
+        if line.strip() and not line.startswith(("#", "SHELL"))
+    ]
+    assert len(cron) == 1 and cron[0].split()[-2:] == ["run_jobs", ">/dev/null"]
