@@ -95,12 +95,15 @@ def _activity(user):
 
 def _forget_activity(user):
     """The audit log keeps that things happened, not who did them from where."""
+    from wagtail.models import ModelLogEntry
+
     from hub.core import audit
 
-    for entry in audit.entries().filter(user=user):
+    entries = list(audit.entries().filter(user=user))
+    for entry in entries:
         entry.data.pop("client_address", None)
         entry.user = None
-        entry.save(update_fields=["data", "user"])
+    ModelLogEntry.objects.bulk_update(entries, ["data", "user"], batch_size=500)
 
 
 def _deactivate(now):

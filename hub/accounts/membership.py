@@ -14,7 +14,6 @@ Every function checks permission, runs in one transaction and writes the audit l
 
 import re
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -42,10 +41,7 @@ def domain_of(email):
 
 
 def _verified_domains(user):
-    return {
-        domain_of(address.email)
-        for address in EmailAddress.objects.filter(user=user, verified=True)
-    }
+    return {domain_of(address) for address in user.verified_addresses()}
 
 
 def _lock(user):

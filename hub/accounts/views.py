@@ -66,7 +66,7 @@ def home(request):
             # Each domain's links and "what needs doing" (hub/core/domains.py).
             "domain_links": [
                 {"text": link.text, "href": link.url(request)}
-                for link in sorted(every("account_links"), key=lambda link: link.order)
+                for link in every("account_links")
                 if link.shown(request)
             ],
             "todos": [

@@ -68,9 +68,7 @@ def _uses_section_11(request):
     from hub.assurance.services import visible_submissions
     from hub.core.permissions import Action, can
 
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return False
+    user = request.user
     return (
         can(user, Action.REVIEW_ASSURANCE)
         or can(user, Action.MANAGE_ASSURANCE)

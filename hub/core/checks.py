@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.checks import Error, register
 from django.db import models
 
-from hub.core.domains import declared, domains
+from hub.core.domains import declared, every
 
 # Models of other projects that hold a person, which no domain exports or prunes, and why.
 THIRD_PARTY_ALLOWED = {
@@ -51,11 +51,7 @@ def person_fields(model):
 
 
 def _covered(attribute):
-    labels = set()
-    for domain in domains():
-        for part in getattr(domain, attribute):
-            labels.update(label.lower() for label in part.models)
-    return labels
+    return {label.lower() for part in every(attribute) for label in part.models}
 
 
 @register()
@@ -72,13 +68,11 @@ def check_domains(app_configs=None, **kwargs):
                 )
             )
     exported, kept = _covered("personal_data"), _covered("retention")
-    not_personal = {label.lower() for domain in domains() for label in domain.not_personal} | {
-        label.lower() for label in THIRD_PARTY_ALLOWED
-    }
+    allowed = {label.lower() for label in THIRD_PARTY_ALLOWED}
     for model in apps.get_models():
         fields = person_fields(model)
         label = model._meta.label
-        if not fields or label.lower() in not_personal:
+        if not fields or label.lower() in allowed:
             continue
         missing = [
             what

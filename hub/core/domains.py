@@ -62,8 +62,8 @@ class Job:
 
 @dataclass(frozen=True)
 class Link:
-    """A link in the main navigation or on the account home page. `shown(request)` decides
-    whether this visitor sees it (cheaply: it runs on every page)."""
+    """A link in the main navigation (every page: `shown(request)` must be cheap) or on the
+    account home page (only ever seen signed in)."""
 
     text: str
     url: Callable[[Any], str]
@@ -107,26 +107,29 @@ class Domain:
     account_links: tuple[Link, ...] = ()
     todos: tuple[Todo, ...] = ()
     figures: tuple[Figure, ...] = ()
-    # called by `load_demo`, in ascending demo_order, inside one transaction each
-    demo: Callable[[], Any] | None = None
+    # called by `load_demo` with the consortium and partnerships, in ascending demo_order,
+    # after the partnerships, sites and accounts exist; it makes its own transaction
+    demo: Callable[[Any], Any] | None = None
     demo_order: int = 100
-    # models that hold no person despite a field that looks like it (a shared mailbox, say)
-    not_personal: dict[str, str] = field(default_factory=dict)
 
 
 # -- the registry ---------------------------------------------------------------------------
 
 _domains: dict[str, Domain] = {}
+# What is read on every request or every save, worked out once per change of the registry.
+_derived: dict[str, Any] = {}
 
 
 def register(domain: Domain) -> Domain:
     """Called from the app's ready(); registering the same label twice replaces it (tests)."""
     _domains[domain.label] = domain
+    _derived.clear()
     return domain
 
 
 def unregister(label: str) -> None:
     _domains.pop(label, None)
+    _derived.clear()
 
 
 def domains() -> list[Domain]:
@@ -137,13 +140,25 @@ def declared(label: str) -> bool:
     return label in _domains
 
 
-def every(attribute: str) -> list:
-    """Every domain's contributions of one kind, in registration order."""
-    found = []
-    for domain in _domains.values():
-        value = getattr(domain, attribute)
-        found.extend(value.items() if isinstance(value, dict) else value)
-    return found
+def every(attribute: str) -> tuple:
+    """Every domain's contributions of one kind, in registration order; links and anything
+    else with an `order` sorted by it."""
+    if attribute not in _derived:
+        found = []
+        for domain in _domains.values():
+            value = getattr(domain, attribute)
+            found.extend(value.items() if isinstance(value, dict) else value)
+        if found and hasattr(found[0], "order"):
+            found.sort(key=lambda item: item.order)
+        _derived[attribute] = tuple(found)
+    return _derived[attribute]
+
+
+def purge_sections(model_label: str) -> tuple[str, ...] | None:
+    """The page-cache sections showing rows of the model "app_label.modelname"."""
+    if "purge" not in _derived:
+        _derived["purge"] = {label.lower(): sections for label, sections in every("cache_purge")}
+    return _derived["purge"].get(model_label.lower())
 
 
 def jobs() -> dict[str, Job]:

@@ -423,6 +423,18 @@ class User(AbstractUser):
     class Meta:
         ordering = ["last_name", "first_name", "email"]
 
+    def verified_addresses(self):
+        """The email addresses this person has proved are theirs, lower-cased: the only ones
+        their data download, or deleting their account, may reach by address."""
+        from allauth.account.models import EmailAddress
+
+        return {
+            address.lower()
+            for address in EmailAddress.objects.filter(user=self, verified=True).values_list(
+                "email", flat=True
+            )
+        }
+
     def __str__(self):
         return self.get_full_name() or self.email
 

@@ -67,7 +67,7 @@ def main_navigation(request, page=None):
             )
     match = getattr(request, "resolver_match", None)
     view_name = match.view_name if match else ""
-    for link in sorted(every("navigation"), key=lambda link: link.order):
+    for link in every("navigation"):
         if link.shown(request):
             items.append(
                 {

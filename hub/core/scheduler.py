@@ -14,7 +14,6 @@ import datetime
 import logging
 import traceback
 
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -24,6 +23,7 @@ from hub.core.models import JobRun
 logger = logging.getLogger(__name__)
 
 LEASE = datetime.timedelta(hours=1)
+_ANY = object()
 
 
 def is_due(job: Job, last_started, now):
@@ -36,29 +36,29 @@ def is_due(job: Job, last_started, now):
     return now >= at_today and timezone.localtime(last_started).date() < today
 
 
-def _row(name):
-    try:
-        with transaction.atomic():
-            return JobRun.objects.get_or_create(name=name)[0]
-    except IntegrityError:  # made by another scheduler at the same moment
-        return JobRun.objects.get(name=name)
+def _rows(names):
+    """The JobRun rows of these jobs, made for any that has none (another scheduler making
+    the same row at the same moment is fine: the conflict is ignored)."""
+    JobRun.objects.bulk_create([JobRun(name=name) for name in names], ignore_conflicts=True)
+    return JobRun.objects.in_bulk(list(names))
 
 
-def claim(job: Job, now):
+def _take(name, now, *, last_started=_ANY):
+    """Hold the job for LEASE if no one holds it (and, when given, if it has not been
+    started since `last_started`): one guarded UPDATE, so only one scheduler wins."""
+    held = JobRun.objects.filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now), name=name)
+    if last_started is None:
+        held = held.filter(last_started__isnull=True)
+    elif last_started is not _ANY:
+        held = held.filter(last_started=last_started)
+    return bool(held.update(last_started=now, locked_until=now + LEASE))
+
+
+def claim(job: Job, now, row=None):
     """True when this scheduler now holds `job`, which was due."""
-    row = _row(job.name)
-    if not is_due(job, row.last_started, now):
-        return False
-    unchanged = (
-        Q(last_started__isnull=True)
-        if row.last_started is None
-        else Q(last_started=row.last_started)
-    )
-    free = Q(locked_until__isnull=True) | Q(locked_until__lt=now)
-    return bool(
-        JobRun.objects.filter(unchanged & free, name=job.name).update(
-            last_started=now, locked_until=now + LEASE
-        )
+    row = row or _rows([job.name])[job.name]
+    return is_due(job, row.last_started, now) and _take(
+        job.name, now, last_started=row.last_started
     )
 
 
@@ -78,26 +78,16 @@ def run(job: Job, now):
     return ok, result
 
 
-def run_due(now=None, *, only=None):
-    """Run every due job (or only the one named, if it is due); returns {name: (ok, result)}."""
+def run_due(now=None):
+    """Run every due job; returns {name: (ok, result)}."""
     now = now or timezone.now()
-    done = {}
-    for name, job in jobs().items():
-        if only is not None and name != only:
-            continue
-        if claim(job, now):
-            done[name] = run(job, now)
-    return done
+    due = jobs()
+    rows = _rows(due)
+    return {name: run(job, now) for name, job in due.items() if claim(job, now, rows[name])}
 
 
 def force(name, now=None):
-    """Run one job now, due or not, unless another scheduler holds it."""
+    """Run one job now, due or not, unless another scheduler holds it (then None)."""
     now = now or timezone.now()
-    job = jobs()[name]
-    _row(name)
-    free = Q(locked_until__isnull=True) | Q(locked_until__lt=now)
-    if not JobRun.objects.filter(free, name=name).update(
-        last_started=now, locked_until=now + LEASE
-    ):
-        return None
-    return run(job, now)
+    _rows([name])
+    return run(jobs()[name], now) if _take(name, now) else None

@@ -3,6 +3,7 @@
 from datetime import time as datetime_time
 
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,16 +23,19 @@ def _uploaded(user):
             for v in DocumentVersion.objects.filter(uploaded_by=user).select_related("document")
         ],
         "documents_whose_reminders_go_to_your_address": list(
-            LibraryDocument.objects.filter(owner_email__iexact=user.email).values_list(
-                "title", flat=True
-            )
+            LibraryDocument.objects.annotate(owner=Lower("owner_email"))
+            .filter(owner__in=user.verified_addresses())
+            .values_list("title", flat=True)
         ),
     }
 
 
 def _reviews_due(user):
+    from hub.core.permissions import Action, can
     from hub.library.viewsets import editable_documents
 
+    if not can(user, Action.EDIT_PAGES):
+        return []
     overdue = editable_documents(user).review_overdue(timezone.localdate()).count()
     if not overdue:
         return []

@@ -206,11 +206,11 @@ class ResilientRedisCache(RedisCache):
 
     # One path for every call -------------------------------------------------------------
 
-    def _call(self, name, args, kwargs, *, without):
+    def _call(self, name, *args, without):
         breaker = self.breaker
         if breaker.allows_call():
             try:
-                result = getattr(super(), name)(*args, **kwargs)
+                result = getattr(super(), name)(*args)
             except UNREACHABLE as error:
                 breaker.failed(error)
                 if name in self._WRITES:
@@ -220,9 +220,9 @@ class ResilientRedisCache(RedisCache):
                     return result
                 ok = self._recover()
                 # What Redis answered before the recovery may be what it just dropped.
-                return self._call(name, args, kwargs, without=without) if ok else without()
+                return self._call(name, *args, without=without) if ok else without()
         if self._fallback_alias:
-            return getattr(caches[self._fallback_alias], name)(*args, **kwargs)
+            return getattr(caches[self._fallback_alias], name)(*args)
         return without()
 
     _WRITES = {"add", "set", "touch", "delete", "incr", "set_many", "delete_many", "clear"}
@@ -255,40 +255,40 @@ class ResilientRedisCache(RedisCache):
         return self._recover()
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call("add", (key, value, timeout, version), {}, without=lambda: False)
+        return self._call("add", key, value, timeout, version, without=lambda: False)
 
     def get(self, key, default=None, version=None):
-        return self._call("get", (key, default, version), {}, without=lambda: default)
+        return self._call("get", key, default, version, without=lambda: default)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call("set", (key, value, timeout, version), {}, without=lambda: None)
+        return self._call("set", key, value, timeout, version, without=lambda: None)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call("touch", (key, timeout, version), {}, without=lambda: False)
+        return self._call("touch", key, timeout, version, without=lambda: False)
 
     def delete(self, key, version=None):
-        return self._call("delete", (key, version), {}, without=lambda: False)
+        return self._call("delete", key, version, without=lambda: False)
 
     def get_many(self, keys, version=None):
-        return self._call("get_many", (keys, version), {}, without=dict)
+        return self._call("get_many", keys, version, without=dict)
 
     def has_key(self, key, version=None):
-        return self._call("has_key", (key, version), {}, without=lambda: False)
+        return self._call("has_key", key, version, without=lambda: False)
 
     def incr(self, key, delta=1, version=None):
         def without():
             raise ValueError(f"Key '{key}' not found (the cache is unreachable).")
 
-        return self._call("incr", (key, delta, version), {}, without=without)
+        return self._call("incr", key, delta, version, without=without)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call("set_many", (data, timeout, version), {}, without=lambda: list(data))
+        return self._call("set_many", data, timeout, version, without=lambda: list(data))
 
     def delete_many(self, keys, version=None):
-        return self._call("delete_many", (keys, version), {}, without=lambda: None)
+        return self._call("delete_many", keys, version, without=lambda: None)
 
     def clear(self):
-        return self._call("clear", (), {}, without=lambda: False)
+        return self._call("clear", without=lambda: False)
 
     # For the health check and the recovery receivers --------------------------------------
 

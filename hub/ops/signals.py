@@ -9,7 +9,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from hub.core.domains import every
+from hub.core.domains import purge_sections
 from hub.ops.page_cache import CONTENT, TRAINING, purge, purge_after_outage
 from hub.ops.resilient_cache import cache_recovered
 
@@ -21,8 +21,7 @@ def _section_for(model):
     (`cache_purge` in hub/core/domains.py); every Wagtail page shows on every section."""
     if issubclass(model, Page):
         return (CONTENT, TRAINING)
-    declared = {label.lower(): sections for label, sections in every("cache_purge")}
-    return declared.get(model._meta.label_lower)
+    return purge_sections(model._meta.label_lower)
 
 
 def _purge_after_commit(*sections):

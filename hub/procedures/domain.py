@@ -20,21 +20,17 @@ AUDIT_ACTIONS = {
 }
 
 
-def _addresses(user):
-    from allauth.account.models import EmailAddress
-
-    return {user.email.lower()} | {
-        address.lower()
-        for address in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
-    }
-
-
 def _subscriptions(user):
     from hub.procedures.models import Subscription
 
     return [
-        {"partnership": str(s.partnership), "email": s.email, "since": s.created_at.isoformat()}
-        for s in Subscription.objects.filter(email__in=_addresses(user)).select_related(
+        {
+            "partnership": str(s.partnership),
+            "email": s.email,
+            "since": s.created_at.isoformat(),
+            "renewed": s.renewed_at.isoformat(),
+        }
+        for s in Subscription.objects.filter(email__in=user.verified_addresses()).select_related(
             "partnership"
         )
     ]
@@ -43,7 +39,7 @@ def _subscriptions(user):
 def _unsubscribe(user):
     from hub.procedures.models import Subscription
 
-    Subscription.objects.filter(email__in=_addresses(user)).delete()
+    Subscription.objects.filter(email__in=user.verified_addresses()).delete()
 
 
 def _prune(now):

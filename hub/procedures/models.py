@@ -233,7 +233,10 @@ class Subscription(models.Model):
 
     partnership = models.ForeignKey("core.Partnership", on_delete=models.CASCADE, related_name="+")
     email = models.EmailField()
+    # Releases published from here on are emailed.
     created_at = models.DateTimeField(auto_now_add=True)
+    # Subscribing again renews it; it ends PROCEDURES_SUBSCRIPTION_DAYS after this.
+    renewed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [

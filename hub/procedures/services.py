@@ -147,8 +147,8 @@ def subscribe(*, partnership, email):
         partnership=partnership, email=email.strip().lower()
     )
     if not created:
-        subscription.created_at = timezone.now()
-        subscription.save(update_fields=["created_at"])
+        subscription.renewed_at = timezone.now()
+        subscription.save(update_fields=["renewed_at"])
     return subscription
 
 
@@ -157,7 +157,7 @@ def prune_subscriptions(now=None):
     now = now or timezone.now()
     days = settings.PROCEDURES_SUBSCRIPTION_DAYS
     deleted, _ = Subscription.objects.filter(
-        created_at__lt=now - datetime.timedelta(days=days)
+        renewed_at__lt=now - datetime.timedelta(days=days)
     ).delete()
     return deleted
 

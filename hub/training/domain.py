@@ -71,11 +71,6 @@ def _places_booked(partnership, start, end):
     ).count()
 
 
-def _signed_in(request):
-    user = getattr(request, "user", None)
-    return user is not None and user.is_authenticated
-
-
 def _demo(context):
     from hub.demo.training import load_training
 
@@ -152,7 +147,6 @@ DOMAIN = Domain(
             "Your training: bookings, certificates and refresher dates",
             lambda request: reverse("training:my_training"),
             order=10,
-            shown=_signed_in,
         ),
     ),
     todos=(Todo("registers to take", _registers_to_take),),

@@ -142,11 +142,15 @@ def test_procedures_subscriptions_are_downloaded_erased_and_time_limited(person,
 
     # Time-limited: an old subscription ends unless it was renewed by subscribing again.
     long_ago = timezone.now() - datetime.timedelta(days=3 * 365 + 1)
-    Subscription.objects.filter(pk=stranger.pk).update(created_at=long_ago)
+    Subscription.objects.filter(pk=stranger.pk).update(created_at=long_ago, renewed_at=long_ago)
+    mine = Subscription.objects.get(email="kudos@westbury.example")
+    Subscription.objects.filter(pk=mine.pk).update(created_at=long_ago, renewed_at=long_ago)
+    renewed = subscribe(partnership=westshire, email="kudos@westbury.example")
+    assert renewed.renewed_at > long_ago
+    assert renewed.created_at == long_ago  # which releases it is sent stays as it was
     apply_retention(timezone.now())
     assert not Subscription.objects.filter(pk=stranger.pk).exists()
-    renewed = subscribe(partnership=westshire, email="kudos@westbury.example")
-    assert renewed.created_at > long_ago
+    assert Subscription.objects.filter(pk=mine.pk).exists()
 
     # Erased with the account.
     account_delete(user=person)
@@ -200,3 +204,21 @@ def test_the_readme_and_the_cron_file_show_the_registry():
         if line.strip() and not line.startswith(("#", "SHELL"))
     ]
     assert len(cron) == 1 and cron[0].split()[-2:] == ["run_jobs", ">/dev/null"]
+
+
+def test_an_address_not_proved_reaches_no_one_elses_subscription(person, westshire):
+    from allauth.account.models import EmailAddress
+
+    subscribe(partnership=westshire, email="someone.else@example.org")
+    EmailAddress.objects.create(user=person, email="someone.else@example.org", verified=False)
+    assert account_export(user=person)["procedures_subscriptions"] == []
+    account_delete(user=person)
+    assert Subscription.objects.filter(email="someone.else@example.org").exists()
+
+
+def test_every_declared_figure_computes_on_the_demo(westshire):
+    today = timezone.localdate()
+    start, end = today - datetime.timedelta(days=730), today + datetime.timedelta(days=730)
+    values = {figure.name: figure.compute(westshire, start, end) for figure in every("figures")}
+    assert all(isinstance(value, int) and value >= 0 for value in values.values()), values
+    assert values["Training places booked"] > 0  # the demo books people on Westshire courses

@@ -15,6 +15,8 @@ from email import message_from_bytes
 
 from tests.servers import MANAGE, Server
 
+# Pages every visitor can read, one of each kind.
+PUBLIC_PATHS = ("/", "/library/", "/procedures/", "/training/", "/search/?q=neglect")
 CSRF = "a" * 32  # an unmasked CSRF secret, sent as both the cookie and the form field
 
 SETUP = textwrap.dedent(

@@ -11,6 +11,7 @@ import time
 
 from tests.ops.processes import (
     COUNTS,
+    PUBLIC_PATHS,
     SETUP,
     Processes,
     book,
@@ -19,7 +20,6 @@ from tests.ops.processes import (
     fetch,
     shell,
 )
-from tests.ops.test_outages import PUBLIC_PATHS
 from tests.servers import MANAGE, site_environment
 from tests.services import OwnPostgres
 

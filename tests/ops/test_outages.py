@@ -20,6 +20,7 @@ import uuid
 
 from tests.ops.processes import (
     COUNTS,
+    PUBLIC_PATHS,
     SETUP,
     Processes,
     book,
@@ -29,7 +30,6 @@ from tests.ops.processes import (
     shell,
 )
 
-PUBLIC_PATHS = ("/", "/library/", "/procedures/", "/training/", "/search/?q=neglect")
 PUBLISH = """
 from wagtail.models import Site
 page = Site.objects.get(is_default_site=True).root_page.specific
