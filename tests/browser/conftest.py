@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from tests.servers import Server
@@ -79,16 +80,39 @@ def page(context):
     return page
 
 
+def _navigated_under(error):
+    message = str(error)
+    return any(
+        sign in message
+        for sign in (
+            "Execution context was destroyed",
+            "reading 'appendChild'",
+            "axe is not defined",
+        )
+    )
+
+
 def check_accessibility(page):
     """Run axe-core on the page. Fail on any WCAG violation or any serious or critical one;
-    print the rest so they are seen."""
-    page.add_script_tag(content=AXE_JS.read_text())
-    results = page.evaluate(
-        """async () => await axe.run(document, {
-            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
-                                            'wcag22aa', 'best-practice']}
-        })"""
-    )
+    print the rest so they are seen.
+
+    A click that navigates returns before the new page has loaded, so axe waits for the
+    page to finish loading, and runs again once if a navigation replaced the document
+    under it."""
+    for attempt in (1, 2):
+        page.wait_for_load_state("load")
+        try:
+            page.add_script_tag(content=AXE_JS.read_text())
+            results = page.evaluate(
+                """async () => await axe.run(document, {
+                    runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a',
+                                                    'wcag21aa', 'wcag22aa', 'best-practice']}
+                })"""
+            )
+            break
+        except PlaywrightError as error:
+            if attempt == 2 or not _navigated_under(error):
+                raise
     failing, noted = [], []
     for violation in results["violations"]:
         is_wcag = any(tag.startswith("wcag") for tag in violation["tags"])

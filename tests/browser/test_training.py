@@ -134,6 +134,7 @@ def test_find_book_cancel_then_wait_for_a_full_session_and_accept_the_offer(
     # Signed out, the session page asks for a sign-in and comes back after it.
     page.locator(f'a[href="/training/sessions/{data["open"]}/"]').click()
     page.get_by_role("link", name="Sign in to book a place").click()
+    heading(page, "Sign in")
     check_accessibility(page)
     _sign_in(page, data["trainee"])
     page.wait_for_url(f"**/training/sessions/{data['open']}/")
