@@ -106,7 +106,8 @@ def make_person(email, *, partnership, agency, roles=(), second_factor=True):
     """An active, verified account with the given roles in `partnership`."""
     from allauth.account.models import EmailAddress
 
-    from hub.core.models import AGENCY_ROLES, Role, RoleAssignment, User
+    from hub.core.models import RoleAssignment, User
+    from hub.core.permissions import assignment_scope
 
     user = User.objects.create_user(
         email=email, password="a long test password", partnership=partnership, agency=agency
@@ -116,9 +117,7 @@ def make_person(email, *, partnership, agency, roles=(), second_factor=True):
         RoleAssignment.objects.create(
             user=user,
             role=role,
-            partnership=None if role == Role.CONSORTIUM_EDITOR else partnership,
-            agency=agency if role in AGENCY_ROLES else None,
-            consortium=partnership.consortium if role == Role.CONSORTIUM_EDITOR else None,
+            **assignment_scope(role, partnership=partnership, agency=agency),
         )
     if roles:
         from hub.accounts.services import sync_admin_access

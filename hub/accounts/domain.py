@@ -60,7 +60,7 @@ def _roles(user):
 
     return [
         {
-            "role": a.get_role_display(),
+            "role": a.role_label,
             "scope": str(a.agency or a.partnership or a.consortium),
             "granted_at": a.granted_at.isoformat(),
         }

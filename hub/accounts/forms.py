@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from hub.core.forms import GovukDateField
-from hub.core.models import Agency, Partnership, Role
+from hub.core.models import Agency, Partnership
 
 JOB_ROLE_HINT = "For example: class teacher, health visitor, youth football coach"
 
@@ -69,9 +69,12 @@ class RegistrationDetailsForm(forms.Form):
         account_register_details(user=user, details=self.cleaned_data, request=request)
 
 
-STAFF_ROLE_CHOICES = [("", "Choose a role")] + [
-    (role.value, role.label) for role in Role if role != Role.CONSORTIUM_EDITOR
-]
+def staff_role_choices():
+    """Every role a partnership admin may give, its domains' roles included."""
+    from hub.core.permissions import policy
+
+    table = policy()
+    return [("", "Choose a role")] + [(role, table.labels[role]) for role in table.assignable]
 
 
 class InviteForm(forms.Form):
@@ -82,7 +85,7 @@ class InviteForm(forms.Form):
         label="Organisation", queryset=Agency.objects.none(), empty_label="Choose an organisation"
     )
     job_role = forms.CharField(label="Job role", max_length=120)
-    role = forms.ChoiceField(label="Role", choices=STAFF_ROLE_CHOICES)
+    role = forms.ChoiceField(label="Role", choices=staff_role_choices)
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,7 +102,7 @@ class PeopleSearchForm(forms.Form):
 
 
 class GrantRoleForm(forms.Form):
-    role = forms.ChoiceField(label="Role to give", choices=STAFF_ROLE_CHOICES)
+    role = forms.ChoiceField(label="Role to give", choices=staff_role_choices)
 
 
 class AuditFilterForm(forms.Form):

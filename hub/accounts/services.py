@@ -19,11 +19,17 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 from hub.core import audit
 from hub.core.domains import every
-from hub.core.models import AGENCY_ROLES, MembershipConfirmation, Role, RoleAssignment, User
-from hub.core.permissions import Action, can, forget_cached_roles
-
-# Roles whose holders edit a partnership's pages and documents in the Wagtail admin.
-PAGE_EDITING_ROLES = {Role.PARTNERSHIP_ADMIN, Role.EDITOR}
+from hub.core.models import MembershipConfirmation, RoleAssignment, User
+from hub.core.permissions import (
+    PRACTITIONER,
+    Action,
+    assignment_scope,
+    can,
+    forget_cached_roles,
+    policy,
+    role_scope,
+    roles_with,
+)
 
 
 def account_register_details(*, user, details, request=None):
@@ -141,17 +147,18 @@ def invitation_token_is_valid(user, token):
 def role_grant(*, by, user, role, partnership, request=None):
     """Give `user` a role in `partnership` (agency leads: for the user's own agency).
     Granting a role someone already holds changes nothing."""
-    role = Role(role)
     _require(by, Action.MANAGE_PEOPLE, partnership)
     if user.partnership_id != partnership.pk:
         raise ValidationError("This person is not a member of this partnership.")
-    if role == Role.CONSORTIUM_EDITOR:
-        raise ValidationError("Consortium editors are appointed by the consortium.")
-    agency = user.agency if role in AGENCY_ROLES else None
-    if role in AGENCY_ROLES and agency is None:
+    table = policy()
+    if role not in table.labels or role == PRACTITIONER:
+        raise ValidationError("Choose one of the roles listed.")
+    if role not in table.assignable:
+        raise ValidationError(f"The role {table.labels[role]} is not given by a partnership.")
+    if role_scope(role) == "agency" and user.agency is None:
         raise ValidationError("Record the person's organisation before giving them a role for it.")
     assignment, created = RoleAssignment.objects.get_or_create(
-        user=user, role=role, partnership=partnership, agency=agency, consortium=None
+        user=user, role=role, **assignment_scope(role, partnership=partnership, agency=user.agency)
     )
     if created:
         audit.record(
@@ -159,7 +166,7 @@ def role_grant(*, by, user, role, partnership, request=None):
             action="hub.account.role_granted",
             instance=user,
             request=request,
-            details={"role": role.value},
+            details={"role": role},
         )
         sync_admin_access(user)
     return assignment
@@ -244,15 +251,17 @@ def sync_admin_access(user):
     admin (the procedures and training screens check their roles themselves). Roles are the
     truth; Wagtail groups follow them."""
     forget_cached_roles(user)
-    editing = RoleAssignment.objects.filter(user=user, role__in=PAGE_EDITING_ROLES).select_related(
+    page_editing = roles_with(Action.EDIT_PAGES)
+    editing = RoleAssignment.objects.filter(user=user, role__in=page_editing).select_related(
         "partnership__site"
     )
     groups = [editor_group_for(assignment.partnership) for assignment in editing]
-    for role, name in (
-        (Role.CONSORTIUM_EDITOR, CONSORTIUM_EDITOR_GROUP),
-        (Role.TRAINING_COORDINATOR, TRAINING_TEAM_GROUP),
+    training = set(roles_with(Action.MANAGE_TRAINING)) - set(page_editing)
+    for roles, name in (
+        (roles_with(Action.EDIT_REGIONAL_CONTENT), CONSORTIUM_EDITOR_GROUP),
+        (training, TRAINING_TEAM_GROUP),
     ):
-        if RoleAssignment.objects.filter(user=user, role=role).exists():
+        if RoleAssignment.objects.filter(user=user, role__in=roles).exists():
             group, _ = Group.objects.get_or_create(name=name)
             group.permissions.add(Permission.objects.get(codename="access_admin"))
             groups.append(group)

@@ -28,11 +28,12 @@ from hub.accounts.forms import (
 )
 from hub.core import audit
 from hub.core.domains import every
-from hub.core.models import Role, RoleAssignment, User
+from hub.core.models import RoleAssignment, User
 from hub.core.permissions import (
     Action,
     can,
     get_object_or_404_for,
+    policy,
     roles_of,
     scope_queryset,
 )
@@ -301,7 +302,7 @@ def audit_log(request):
             "form": form,
             "entries": page,
             "labels": audit.actions(),
-            "role_labels": dict(Role.choices),
+            "role_labels": policy().labels,
             "partnership": partnership,
         },
     )

@@ -15,14 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import BasePermissionPolicy
 
 from hub.core.models import User
-from hub.core.permissions import PRACTITIONER, ROLE_ACTIONS, can
-
-
-def roles_with(action):
-    """The roles (never the practitioner's) whose holders may do `action`."""
-    return [
-        role for role, actions in ROLE_ACTIONS.items() if action in actions and role != PRACTITIONER
-    ]
+from hub.core.permissions import can, roles_with
 
 
 class RolePermissionPolicy(BasePermissionPolicy):

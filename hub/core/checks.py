@@ -4,7 +4,9 @@
   no declaration in the registry (hub/core/domains.py);
 - hub.E002: a model holding a person (a link to an account, or an email address) is in no
   declaration's personal-data export, or under no retention rule, and is not in
-  THIRD_PARTY_ALLOWED below with the reason.
+  THIRD_PARTY_ALLOWED below with the reason;
+- hub.E003: a domain's permission declarations clash with another's, or give a role an action
+  nobody declares, or give actions to a role nobody declares.
 """
 
 from django.apps import apps
@@ -91,4 +93,15 @@ def check_domains(app_configs=None, **kwargs):
                     id="hub.E002",
                 )
             )
+    from hub.core.permissions import policy
+
+    for problem in policy().problems:
+        errors.append(
+            Error(
+                f"The permission table does not add up: {problem}",
+                hint="A domain's `actions`, `roles` and `grants` (hub/core/domains.py) may add "
+                "new values and give them to declared roles only.",
+                id="hub.E003",
+            )
+        )
     return errors

@@ -94,15 +94,55 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Searchable:
+    """Content a domain offers to site search, as one of its filters ("Show: <label> only").
+
+    `find(request, query, limit)` returns up to `limit` rows the visitor may see, best first:
+    dicts with "kind" (in words), "title", "url", "score" (comparable within one searchable)
+    and "source" (the object). `snippet(source, query)` is the text shown under a result;
+    it is only called for the results on the page shown."""
+
+    kind: str  # the filter's value in the query string
+    label: str
+    find: Callable[[Any, str, int], list[dict]]
+    snippet: Callable[[Any, str], str]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class RoleDef:
+    """A role a domain adds to the permission table (hub/core/permissions.py): held for a
+    partnership, for the holder's own agency, or for a consortium; no migration needed."""
+
+    value: str
+    label: str
+    actions: frozenset[str]
+    scope: str = "partnership"  # "partnership", "agency" or "consortium"
+    assignable: bool = True  # whether a partnership admin may give it
+
+    def __post_init__(self):
+        if not 0 < len(self.value) <= 40:
+            raise ValueError(f"Role {self.value!r}: a value of 1 to 40 characters.")
+        if self.scope not in ("partnership", "agency", "consortium"):
+            raise ValueError(f"Role {self.value!r}: unknown scope {self.scope!r}.")
+
+
+@dataclass(frozen=True)
 class Domain:
     label: str  # the app label
     name: str  # in words, for people
     audit_actions: dict[str, str] = field(default_factory=dict)
+    # permission actions it adds (value -> what it allows, in words), roles it adds, and the
+    # actions of its own it gives to roles declared elsewhere (role value -> action values)
+    actions: dict[str, str] = field(default_factory=dict)
+    roles: tuple[RoleDef, ...] = ()
+    grants: dict[str, tuple[str, ...]] = field(default_factory=dict)
     personal_data: tuple[PersonalData, ...] = ()
     retention: tuple[Retention, ...] = ()
     jobs: tuple[Job, ...] = ()
     # model label -> page-cache sections its rows appear on
     cache_purge: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    search: tuple[Searchable, ...] = ()
     navigation: tuple[Link, ...] = ()
     account_links: tuple[Link, ...] = ()
     todos: tuple[Todo, ...] = ()
@@ -152,6 +192,13 @@ def every(attribute: str) -> tuple:
             found.sort(key=lambda item: item.order)
         _derived[attribute] = tuple(found)
     return _derived[attribute]
+
+
+def derived(key: str, compute: Callable[[], Any]) -> Any:
+    """`compute()`, worked out once per change of the registry."""
+    if key not in _derived:
+        _derived[key] = compute()
+    return _derived[key]
 
 
 def purge_sections(model_label: str) -> tuple[str, ...] | None:

@@ -440,6 +440,8 @@ class User(AbstractUser):
 
 
 class Role(models.TextChoices):
+    """The core's roles; domains add theirs in their declarations (hub/core/permissions.py)."""
+
     PARTNERSHIP_ADMIN = "partnership_admin", "Partnership admin"
     EDITOR = "editor", "Editor"
     TRAINING_COORDINATOR = "training_coordinator", "Training coordinator"
@@ -448,12 +450,6 @@ class Role(models.TextChoices):
     CONSORTIUM_EDITOR = "consortium_editor", "Consortium editor"
     AGENCY_TRAINING_COORDINATOR = "agency_training_coordinator", "Agency training coordinator"
     SECTION_11_REVIEWER = "section_11_reviewer", "Section 11 reviewer"
-
-
-# Roles held for one agency (the holder's own); every other role but the consortium editor's
-# is held for a partnership.
-AGENCY_ROLES = frozenset({Role.AGENCY_LEAD, Role.AGENCY_TRAINING_COORDINATOR})
-_AGENCY_ROLE_VALUES = sorted(role.value for role in AGENCY_ROLES)
 
 
 class RoleAssignmentQuerySet(models.QuerySet):
@@ -467,7 +463,9 @@ class RoleAssignment(models.Model):
     assignment: every active account of a partnership is one."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
-    role = models.CharField(max_length=30, choices=Role.choices)
+    # A plain value checked against the permission table (hub.core.permissions.policy) when
+    # given, so a domain can add a role without a migration here.
+    role = models.CharField(max_length=40)
     partnership = models.ForeignKey(
         Partnership, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
@@ -482,50 +480,45 @@ class RoleAssignment(models.Model):
     objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
+        # The scope is which of partnership, agency and consortium the row names: one of
+        # three shapes, whatever the role (which shape a role takes is the permission
+        # table's, checked when it is given). One assignment per role and scope, written as
+        # partial indexes because SQLite cannot treat NULLs as equal in a unique constraint.
         constraints = [
-            # One assignment per role and scope. Written as three partial indexes because
-            # SQLite cannot treat NULLs as equal in a unique constraint.
             models.UniqueConstraint(
                 fields=["user", "role", "consortium"],
-                condition=Q(role="consortium_editor"),
+                condition=Q(consortium__isnull=False),
                 name="one_consortium_role_per_scope",
             ),
             models.UniqueConstraint(
                 fields=["user", "role", "agency"],
-                condition=Q(role__in=_AGENCY_ROLE_VALUES),
+                condition=Q(agency__isnull=False),
                 name="one_agency_role_per_scope",
             ),
             models.UniqueConstraint(
                 fields=["user", "role", "partnership"],
-                condition=~Q(role__in=["consortium_editor", *_AGENCY_ROLE_VALUES]),
+                condition=Q(agency__isnull=True, consortium__isnull=True),
                 name="one_partnership_role_per_scope",
             ),
             models.CheckConstraint(
                 name="role_has_its_scope",
                 condition=(
-                    Q(
-                        role="consortium_editor",
-                        consortium__isnull=False,
-                        partnership__isnull=True,
-                        agency__isnull=True,
-                    )
-                    | Q(
-                        role__in=_AGENCY_ROLE_VALUES,
-                        partnership__isnull=False,
-                        agency__isnull=False,
-                        consortium__isnull=True,
-                    )
-                    | (
-                        ~Q(role__in=["consortium_editor", *_AGENCY_ROLE_VALUES])
-                        & Q(partnership__isnull=False, agency__isnull=True, consortium__isnull=True)
-                    )
+                    Q(consortium__isnull=False, partnership__isnull=True, agency__isnull=True)
+                    | Q(partnership__isnull=False, agency__isnull=False, consortium__isnull=True)
+                    | Q(partnership__isnull=False, agency__isnull=True, consortium__isnull=True)
                 ),
             ),
         ]
 
     def __str__(self):
         scope = self.agency or self.partnership or self.consortium
-        return f"{self.get_role_display()} ({scope})"
+        return f"{self.role_label} ({scope})"
+
+    @property
+    def role_label(self):
+        from hub.core.permissions import role_label
+
+        return role_label(self.role)
 
 
 class JobRun(models.Model):

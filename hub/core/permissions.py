@@ -8,16 +8,22 @@ Scopes: a role held in a partnership reaches objects of that partnership; an age
 safeguarding lead's role reaches only objects of their own agency; a consortium editor's role
 reaches objects of the partnerships in their consortium. A practitioner holds no assignment
 and reaches only their own account.
+
+A domain adds its own actions and roles, and gives its actions to roles declared here, in its
+declaration (hub/core/domains.py: `actions`, `roles`, `grants`); `policy()` is this table with
+theirs merged in. A role assignment stores the role as a plain value and its scope in which of
+partnership, agency or consortium it names, so a new role needs no migration in core.
 """
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from hub.core import domains
 from hub.core.models import (
-    AGENCY_ROLES,
     Agency,
     Consortium,
     Partnership,
@@ -109,8 +115,110 @@ ROLE_ACTIONS = {
     PRACTITIONER: {Action.MANAGE_OWN_ACCOUNT},
 }
 
-# Every role but the practitioner's must sign in with a second factor.
-ROLES_REQUIRING_MFA = frozenset(Role)
+# Where each role is held, when not for a partnership.
+ROLE_SCOPES = {
+    Role.AGENCY_LEAD: "agency",
+    Role.AGENCY_TRAINING_COORDINATOR: "agency",
+    Role.CONSORTIUM_EDITOR: "consortium",
+}
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The table above with every domain's actions, roles and grants merged in."""
+
+    actions: dict[str, str]  # action -> what it allows
+    role_actions: dict[str, frozenset[str]]  # role (the practitioner's too) -> its actions
+    labels: dict[str, str]  # role -> its name
+    scopes: dict[str, str]  # role -> "partnership", "agency" or "consortium"
+    assignable: tuple[str, ...]  # the roles a partnership admin may give
+    problems: tuple[str, ...]  # declarations that clash or name what does not exist
+
+
+def _policy():
+    actions = {action.value: ACTION_DESCRIPTIONS[action] for action in Action}
+    role_actions = {str(role): {str(a) for a in granted} for role, granted in ROLE_ACTIONS.items()}
+    labels = {PRACTITIONER: "Practitioner", **{role.value: role.label for role in Role}}
+    scopes = {role.value: ROLE_SCOPES.get(role, "partnership") for role in Role}
+    assignable = [role.value for role in Role if role != Role.CONSORTIUM_EDITOR]
+    problems = []
+    for domain in domains.domains():
+        for action, description in domain.actions.items():
+            if action in actions:
+                problems.append(f"{domain.label}: the action {action!r} is already declared.")
+            actions[action] = description
+        for role in domain.roles:
+            if role.value in labels:
+                problems.append(f"{domain.label}: the role {role.value!r} is already declared.")
+                continue
+            labels[role.value] = role.label
+            scopes[role.value] = role.scope
+            role_actions[role.value] = set(role.actions)
+            if role.assignable and role.scope != "consortium":
+                assignable.append(role.value)
+    for domain in domains.domains():
+        for role, granted in domain.grants.items():
+            if role not in role_actions:
+                problems.append(f"{domain.label}: grants actions to the unknown role {role!r}.")
+                continue
+            role_actions[role] |= set(granted)
+    for role, granted in role_actions.items():
+        for action in sorted(set(granted) - set(actions)):
+            problems.append(f"The role {role!r} is given the undeclared action {action!r}.")
+    return Policy(
+        actions=actions,
+        role_actions={role: frozenset(granted) for role, granted in role_actions.items()},
+        labels=labels,
+        scopes=scopes,
+        assignable=tuple(assignable),
+        problems=tuple(problems),
+    )
+
+
+def policy():
+    return domains.derived("permissions", _policy)
+
+
+def actions_of(role):
+    """What holding `role` allows; a role no longer declared allows nothing."""
+    return policy().role_actions.get(role, frozenset())
+
+
+def roles_with(action):
+    """The roles (never the practitioner's) whose holders may do `action`."""
+    return [
+        role
+        for role, granted in policy().role_actions.items()
+        if action in granted and role != PRACTITIONER
+    ]
+
+
+def role_label(role):
+    return policy().labels.get(role, role)
+
+
+def role_scope(role):
+    """Where `role` is held: "partnership", "agency" (the holder's own) or "consortium"."""
+    return policy().scopes[role]
+
+
+def assignment_scope(role, *, partnership=None, agency=None):
+    """The partnership, agency and consortium a new assignment of `role` names."""
+    scope = role_scope(role)
+    if scope == "consortium":
+        return {"partnership": None, "agency": None, "consortium": partnership.consortium}
+    return {
+        "partnership": partnership,
+        "agency": agency if scope == "agency" else None,
+        "consortium": None,
+    }
+
+
+def _known_action(action):
+    action = str(action)
+    if action not in policy().actions:
+        raise ValueError(f"No domain declares the action {action!r}.")
+    return action
 
 
 def _assignments(user):
@@ -129,9 +237,8 @@ def roles_of(user):
 
 
 def requires_second_factor(user):
-    return user.is_authenticated and (
-        user.is_superuser or any(a.role in ROLES_REQUIRING_MFA for a in _assignments(user))
-    )
+    """Everyone holding any role, and superusers, sign in with a second factor."""
+    return user.is_authenticated and (user.is_superuser or bool(_assignments(user)))
 
 
 def _scope_of(target):
@@ -156,10 +263,11 @@ def _scope_of(target):
 
 
 def _assignment_reaches(assignment, partnership_ids, agency_id, consortium_ids):
-    if assignment.role == Role.CONSORTIUM_EDITOR:
+    """An assignment's reach is the scope it names (the database holds it to one shape)."""
+    if assignment.consortium_id is not None:
         return assignment.consortium_id in consortium_ids
-    if assignment.role in AGENCY_ROLES:
-        return agency_id is not None and assignment.agency_id == agency_id
+    if assignment.agency_id is not None:
+        return assignment.agency_id == agency_id
     return assignment.partnership_id in partnership_ids
 
 
@@ -169,9 +277,9 @@ def can(user, action, target=None):
         return False
     if user.is_superuser:
         return True
-    action = Action(action)
-    granting = [a for a in _assignments(user) if action in ROLE_ACTIONS[a.role]]
-    if action in ROLE_ACTIONS[PRACTITIONER] and (target is None or target == user):
+    action = _known_action(action)
+    granting = [a for a in _assignments(user) if action in actions_of(a.role)]
+    if action in actions_of(PRACTITIONER) and (target is None or target == user):
         return True
     if target is None:
         return bool(granting)
@@ -189,18 +297,18 @@ def scope_queryset(user, action, queryset):
         return queryset.none()
     if user.is_superuser:
         return queryset
-    action = Action(action)
+    action = _known_action(action)
     lookups = queryset.model.PERMISSION_SCOPE
     condition = Q(pk__in=[])
-    if action in ROLE_ACTIONS[PRACTITIONER] and queryset.model is User:
+    if action in actions_of(PRACTITIONER) and queryset.model is User:
         condition |= Q(pk=user.pk)
     for assignment in _assignments(user):
-        if action not in ROLE_ACTIONS[assignment.role]:
+        if action not in actions_of(assignment.role):
             continue
-        if assignment.role == Role.CONSORTIUM_EDITOR:
+        if assignment.consortium_id is not None:
             if "consortium" in lookups:
                 condition |= Q(**{lookups["consortium"]: assignment.consortium_id})
-        elif assignment.role in AGENCY_ROLES:
+        elif assignment.agency_id is not None:
             if "agency" in lookups:
                 condition |= Q(**{lookups["agency"]: assignment.agency_id})
         elif "partnership" in lookups:
@@ -251,7 +359,7 @@ def belongs_to_partnership(user, partnership):
         return True
     return any(
         a.partnership_id == partnership.pk
-        or (a.role == Role.CONSORTIUM_EDITOR and a.consortium_id == partnership.consortium_id)
+        or (a.consortium_id is not None and a.consortium_id == partnership.consortium_id)
         for a in _assignments(user)
     )
 
@@ -271,29 +379,29 @@ def belongs_to_consortium(user, consortium_id):
     )
 
 
-ROLE_LABELS = {PRACTITIONER: "Practitioner", **{role: role.label for role in Role}}
-SCOPE_LABELS = {
-    PRACTITIONER: "own account",
-    Role.AGENCY_LEAD: "own agency",
-    Role.AGENCY_TRAINING_COORDINATOR: "own agency",
-    Role.CONSORTIUM_EDITOR: "own consortium",
+_SCOPE_WORDS = {
+    "partnership": "own partnership",
+    "agency": "own agency",
+    "consortium": "own consortium",
 }
 
 
 def permissions_matrix_markdown():
     """The role × action table, as printed in the README."""
-    roles = [PRACTITIONER, *Role]
-    header = "| action | " + " | ".join(ROLE_LABELS[role] for role in roles) + " |"
+    table = policy()
+    roles = [PRACTITIONER, *(role for role in table.labels if role != PRACTITIONER)]
+    header = "| action | " + " | ".join(table.labels[role] for role in roles) + " |"
     rule = "|---|" + "---|" * len(roles)
     rows = [header, rule]
-    for action in Action:
+    for action, description in table.actions.items():
         cells = []
         for role in roles:
-            if action in ROLE_ACTIONS[role]:
-                cells.append("✓ " + SCOPE_LABELS.get(role, "own partnership"))
+            if action in table.role_actions[role]:
+                scope = "own account" if role == PRACTITIONER else _SCOPE_WORDS[table.scopes[role]]
+                cells.append("✓ " + scope)
             else:
                 cells.append("–")
-        rows.append(f"| {ACTION_DESCRIPTIONS[action]} | " + " | ".join(cells) + " |")
+        rows.append(f"| {description} | " + " | ".join(cells) + " |")
     rows.append("")
     rows.append("Everyone signed in also has the practitioner's permissions, on their own account.")
     return "\n".join(rows) + "\n"

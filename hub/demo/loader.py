@@ -24,7 +24,6 @@ from wagtail.models import Page, Site
 from hub.core.collections import collection_for
 from hub.core.domains import domains
 from hub.core.models import (
-    AGENCY_ROLES,
     Agency,
     AgencyEmailDomain,
     Consortium,
@@ -34,6 +33,7 @@ from hub.core.models import (
     RoleAssignment,
     WorriedAboutAChild,
 )
+from hub.core.permissions import assignment_scope
 from hub.demo.content import pages as page_content
 from hub.demo.content.assurance import MORE_DOMAINS
 from hub.demo.content.partnerships import AGENCIES, CONSORTIUM, PARTNERSHIPS
@@ -481,8 +481,7 @@ def _load_accounts():
                 RoleAssignment.objects.create(
                     user=user,
                     role=role,
-                    partnership=partnership,
-                    agency=user.agency if role in AGENCY_ROLES else None,
+                    **assignment_scope(role, partnership=partnership, agency=user.agency),
                 )
             sync_admin_access(user)
         credentials.append((email, password, roles))

@@ -7,7 +7,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.core.domains import Domain, Figure, Job, Link, PersonalData, Retention, Todo
+from hub.core.domains import Domain, Figure, Job, Link, PersonalData, Retention, Searchable, Todo
 
 
 def _uploaded(user):
@@ -61,8 +61,21 @@ def _demo(context):
         load_library(context.partnerships)
 
 
+def _search(request, query, limit):
+    from hub.library.queries import site_search
+
+    return site_search(request, query, limit)
+
+
+def _snippet(document, query):
+    from hub.library.queries import site_search_snippet
+
+    return site_search_snippet(document, query)
+
+
 DOMAIN = Domain(
     label="library",
+    search=(Searchable("documents", "Documents", _search, _snippet, order=20),),
     name="Local protocols and guidance",
     personal_data=(
         PersonalData(

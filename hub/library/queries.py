@@ -62,3 +62,27 @@ def documents_as_at(documents, day):
         if version is not None:
             rows.append((document, version))
     return rows
+
+
+def site_search(request, query, limit):
+    """The library documents this visitor may see that match every word (site search)."""
+    from hub.core.presenters import partnership_for
+
+    documents = visible_documents(request, partnership_for(request))
+    found = documents.search(query, operator="and").annotate_score("score")
+    return [
+        {
+            "kind": document.get_document_type_display(),
+            "title": document.title,
+            "url": document.get_absolute_url(),
+            "source": document,
+            "score": document.score or 0,
+        }
+        for document in found[:limit]
+    ]
+
+
+def site_search_snippet(document, query):
+    from hub.search.snippets import highlight
+
+    return highlight(document.current_text(), query) or highlight(document.summary, query)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
-from hub.core.domains import Domain, Job, Link, PersonalData, Retention
+from hub.core.domains import Domain, Job, Link, PersonalData, Retention, Searchable
 
 AUDIT_ACTIONS = {
     "hub.procedures.release_started": "Procedures release started",
@@ -62,8 +62,21 @@ def _demo(context):
         load_procedures(context.consortium, context.partnerships)
 
 
+def _search(request, query, limit):
+    from hub.procedures.queries import site_search
+
+    return site_search(request, query, limit)
+
+
+def _snippet(chapter, query):
+    from hub.procedures.queries import site_search_snippet
+
+    return site_search_snippet(chapter, query)
+
+
 DOMAIN = Domain(
     label="procedures",
+    search=(Searchable("procedures", "Procedures", _search, _snippet, order=30),),
     name="Regional child protection procedures",
     audit_actions=AUDIT_ACTIONS,
     personal_data=(

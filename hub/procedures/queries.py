@@ -150,3 +150,41 @@ def link_glossary_terms(html, terms, glossary_url):
 
 def term_slug(term):
     return slugify(term)[:120]
+
+
+def site_search(request, query, limit):
+    """The published chapters of the visitor's partnership's manual matching every word."""
+    from hub.core.presenters import partnership_for
+
+    partnership = partnership_for(request)
+    if partnership is None:
+        return []
+    visible = Chapter.objects.for_partnership(partnership).values_list("pk", flat=True)
+    chapters = (
+        Chapter.objects.filter(pk__in=list(visible))
+        .search(query, operator="and")
+        .annotate_score("score")
+    )
+    rows = []
+    for chapter in chapters[:limit]:
+        title = chapter.current_title()
+        if not title:
+            continue  # removed, or not published yet
+        rows.append(
+            {
+                "kind": "Procedure chapter",
+                "title": title,
+                "url": chapter.get_absolute_url(),
+                "source": chapter,
+                "score": chapter.score or 0,
+            }
+        )
+    return rows
+
+
+def site_search_snippet(chapter, query):
+    from django.utils.html import strip_tags
+
+    from hub.search.snippets import highlight
+
+    return highlight(strip_tags(chapter.current_text()), query)

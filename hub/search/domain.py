@@ -1,4 +1,4 @@
-"""The search domain: one search across pages, documents and procedures."""
+"""The search domain: one search across what every domain declares searchable."""
 
 from django.urls import reverse
 

@@ -1,5 +1,11 @@
 from django import forms
 
+from hub.search.queries import searchables
+
+
+def _kinds():
+    return [("", "Everything")] + [(s.kind, f"{s.label} only") for s in searchables()]
+
 
 class SearchForm(forms.Form):
     q = forms.CharField(
@@ -9,14 +15,4 @@ class SearchForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
 
-    kind = forms.ChoiceField(
-        label="Show",
-        required=False,
-        choices=[
-            ("", "Everything"),
-            ("pages", "Pages only"),
-            ("documents", "Documents only"),
-            ("procedures", "Procedures only"),
-        ],
-        widget=forms.RadioSelect,
-    )
+    kind = forms.ChoiceField(label="Show", required=False, choices=_kinds, widget=forms.RadioSelect)

@@ -1,12 +1,12 @@
 """The domain registry (hub/core/domains.py): a domain declared once takes part in the
 personal-data download, retention, the scheduler, navigation, the staff "what needs doing",
-report figures, cache purging and the audit log, with no other file changed; and
+report figures, site search, roles and actions, cache purging and the audit log, with no
+other file changed; and
 `manage.py check` fails when a domain or a model holding a person is forgotten.
 
 The example domain (tests/example_domain) is installed for the tests only (tests/settings.py).
 """
 
-import contextlib
 import datetime
 import re
 from pathlib import Path
@@ -24,16 +24,14 @@ from hub.core.domains import (
     domains,
     every,
     jobs_markdown,
-    register,
     retention_markdown,
-    unregister,
 )
 from hub.core.models import Agency, JobRun
 from hub.procedures.models import Subscription
 from hub.procedures.services import subscribe
 from tests.conftest import make_person
 from tests.example_domain.domain import DOMAIN as EXAMPLE
-from tests.example_domain.domain import RUNS
+from tests.example_domain.domain import RUNS, registered
 from tests.example_domain.models import Kudos
 
 pytestmark = pytest.mark.django_db
@@ -44,20 +42,6 @@ ROOT = Path(__file__).resolve().parents[2]
 def person(westshire):
     agency = Agency.objects.get(name="Westbury Cross Academy Trust (demo)")
     return make_person("kudos@westbury.example", partnership=westshire, agency=agency)
-
-
-@contextlib.contextmanager
-def registered(domain, *, instead_of=None):
-    if instead_of:
-        unregister(instead_of.label)
-    if domain is not None:
-        register(domain)
-    try:
-        yield
-    finally:
-        if domain is not None:
-            unregister(domain.label)
-        register(instead_of or EXAMPLE)
 
 
 def test_the_example_domain_takes_part_everywhere(
@@ -89,6 +73,10 @@ def test_the_example_domain_takes_part_everywhere(
     client.force_login(person)
     home = client.get("/accounts/").content.decode()
     assert "What needs doing" in home and "Kudos to read" in home
+    # Site search, with a filter of its own.
+    found = Client().get("/search/", {"q": "referral", "kind": "kudos"}).content.decode()
+    assert "Thanks for the referral" in found and "Kudos: Thanks for the referral" in found
+    assert 'value="kudos"' in found
     # The figures reports may use.
     figure = next(f for f in every("figures") if f.name == "Kudos given")
     assert figure.counts_people
@@ -222,3 +210,90 @@ def test_every_declared_figure_computes_on_the_demo(westshire):
     values = {figure.name: figure.compute(westshire, start, end) for figure in every("figures")}
     assert all(isinstance(value, int) and value >= 0 for value in values.values()), values
     assert values["Training places booked"] > 0  # the demo books people on Westshire courses
+
+
+# Roles: a domain adds a role and its actions with no migration in core.
+
+
+def test_a_domain_adds_a_role_that_admins_give_and_the_table_enforces(person, westshire):
+    from django.core.management import call_command
+
+    from hub.core.models import RoleAssignment, User
+    from hub.core.permissions import can, permissions_matrix_markdown
+
+    admin = make_person(
+        "people-admin@westbury.example",
+        partnership=westshire,
+        agency=person.agency,
+        roles=["partnership_admin"],
+    )
+    client = Client()
+    client.force_login(admin)
+    form = client.get(f"/people/{person.pk}/").content.decode()
+    assert '<option value="kudos_moderator">Kudos moderator</option>' in form
+    response = client.post(f"/people/{person.pk}/roles/", {"role": "kudos_moderator"})
+    assert response.status_code == 302
+    assignment = RoleAssignment.objects.get(user=person, role="kudos_moderator")
+    # Held for the holder's own agency, as the declaration says.
+    assert (assignment.agency, assignment.partnership) == (person.agency, westshire)
+    person = User.objects.get(pk=person.pk)
+    colleague = make_person(
+        "colleague@westbury.example", partnership=westshire, agency=person.agency
+    )
+    elsewhere = make_person(
+        "college@westshire.example",
+        partnership=westshire,
+        agency=Agency.objects.get(name="Westshire College (demo)"),
+    )
+    assert can(person, "kudos.moderate", colleague)
+    assert not can(person, "kudos.moderate", elsewhere)
+    # A grant to a core role, and the practitioner's own.
+    assert can(admin, "kudos.moderate", elsewhere)
+    assert can(elsewhere, "kudos.give") and not can(elsewhere, "kudos.moderate")
+    assert "| Hide kudos that should not have been given |" in permissions_matrix_markdown()
+    # No migration anywhere: the role is a plain value, the scope a shape of the row.
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_a_role_no_declaration_offers_is_refused_and_changes_nothing(person, westshire):
+    from django.core.exceptions import ValidationError
+
+    from hub.accounts.services import role_grant
+    from hub.core.models import RoleAssignment
+
+    admin = make_person(
+        "people-admin@westbury.example",
+        partnership=westshire,
+        agency=person.agency,
+        roles=["partnership_admin"],
+    )
+    client = Client()
+    client.force_login(admin)
+    for forged in ("kudos_emperor", "consortium_editor", "practitioner", "x" * 300):
+        response = client.post(f"/people/{person.pk}/roles/", {"role": forged}, follow=True)
+        assert "Choose a role to give." in response.content.decode()
+        # The service refuses it too, whoever calls it.
+        with pytest.raises(ValidationError):
+            role_grant(by=admin, user=person, role=forged, partnership=westshire)
+    assert not RoleAssignment.objects.filter(user=person).exists()
+
+
+def test_check_fails_when_domains_clash_over_roles_and_actions():
+    import dataclasses
+
+    from hub.core.domains import RoleDef
+
+    clashing = dataclasses.replace(
+        EXAMPLE,
+        actions={"people.manage": "Again", "kudos.give": "Give kudos"},
+        roles=(RoleDef("editor", "Editor again", frozenset()),),
+        grants={"nobody": ("kudos.give",), "trainer": ("kudos.fly",)},
+    )
+    with registered(clashing, instead_of=EXAMPLE):
+        problems = [e.msg for e in check_domains() if e.id == "hub.E003"]
+    assert len(problems) == 4, problems
+    assert any("'people.manage' is already declared" in p for p in problems)
+    assert any("role 'editor' is already declared" in p for p in problems)
+    assert any("unknown role 'nobody'" in p for p in problems)
+    assert any("undeclared action 'kudos.fly'" in p for p in problems)
+    assert not [e for e in check_domains() if e.id == "hub.E003"]

@@ -1,9 +1,22 @@
+import contextlib
 import datetime
 
 from django.conf import settings
 from django.urls import reverse
 
-from hub.core.domains import Domain, Figure, Job, Link, PersonalData, Retention, Todo
+from hub.core.domains import (
+    Domain,
+    Figure,
+    Job,
+    Link,
+    PersonalData,
+    Retention,
+    RoleDef,
+    Searchable,
+    Todo,
+    register,
+    unregister,
+)
 
 KEPT = datetime.timedelta(days=30)
 RUNS = []
@@ -29,6 +42,13 @@ def _to_read(user):
     return [("Kudos to read", "/search/?q=kudos", 3)] if _shown() else []
 
 
+def _search(request, query, limit):
+    from tests.example_domain.models import Kudos
+
+    found = Kudos.objects.filter(note__icontains=query)[:limit] if _shown() else []
+    return [{"kind": "Kudos", "title": k.note, "url": "/", "source": k, "score": 1} for k in found]
+
+
 def _count(partnership, start, end):
     from tests.example_domain.models import Kudos
 
@@ -41,6 +61,19 @@ DOMAIN = Domain(
     label="example_domain",
     name="Kudos (an example)",
     audit_actions={"hub.example.kudos_given": "Gave kudos"},
+    actions={
+        "kudos.give": "Give kudos to a colleague",
+        "kudos.moderate": "Hide kudos that should not have been given",
+    },
+    roles=(
+        RoleDef(
+            "kudos_moderator",
+            "Kudos moderator",
+            frozenset({"kudos.moderate", "kudos.give"}),
+            scope="agency",
+        ),
+    ),
+    grants={"practitioner": ("kudos.give",), "partnership_admin": ("kudos.moderate",)},
     personal_data=(PersonalData(key="kudos", models=("example_domain.Kudos",), export=_export),),
     retention=(Retention("Kudos", "30 days", ("example_domain.Kudos",), _prune),),
     jobs=(Job("example_tally", RUNS.append, every=datetime.timedelta(hours=1)),),
@@ -53,6 +86,21 @@ DOMAIN = Domain(
             shown=_shown,
         ),
     ),
+    search=(Searchable("kudos", "Kudos", _search, lambda k, query: f"Kudos: {k.note}"),),
     todos=(Todo("kudos to read", _to_read),),
     figures=(Figure("Kudos given", "kudos", _count, counts_people=True),),
 )
+
+
+@contextlib.contextmanager
+def registered(domain, *, instead_of=None):
+    if instead_of:
+        unregister(instead_of.label)
+    if domain is not None:
+        register(domain)
+    try:
+        yield
+    finally:
+        if domain is not None:
+            unregister(domain.label)
+        register(instead_of or DOMAIN)

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from hub.core.permissions import role_label
 from hub.demo.loader import load_demo
 
 
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         self.stdout.write("")
         for email, password, roles in credentials:
             if password:
-                role_names = ", ".join(role.label for role in roles) or "Practitioner"
+                role_names = ", ".join(role_label(role) for role in roles) or "Practitioner"
                 self.stdout.write(f"  {role_names:<28} {email:<40} password {password}")
         self.stdout.write("")
         self.stdout.write(
