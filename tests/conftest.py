@@ -126,3 +126,74 @@ def make_person(email, *, partnership, agency, roles=(), second_factor=True):
     if roles and second_factor:
         give_second_factor(user)
     return user
+
+
+# --- The one factory for people in tests ------------------------------------------------------
+# Every domain's tests make their people here: a role (or none), a demo partnership and a demo
+# agency by short name. Nothing else in tests/ types out a person with a role.
+
+DEMO_AGENCIES = {
+    "westbury": "Westbury Cross Academy Trust (demo)",  # a school, Westshire only
+    "college": "Westshire College (demo)",  # Westshire only
+    "council": "Westshire County Council (demo)",  # Westshire only
+    "police": "Westmoor Police (demo)",  # works in Westshire and Northmoor
+    "moorhampton": "Moorhampton High School (demo)",  # a school, Northmoor only
+}
+
+
+def demo_agency(key):
+    from hub.core.models import Agency
+
+    return Agency.objects.get(name=DEMO_AGENCIES[key])
+
+
+@pytest.fixture
+def westbury(db):
+    return demo_agency("westbury")
+
+
+@pytest.fixture
+def college(db):
+    return demo_agency("college")
+
+
+@pytest.fixture
+def council(db):
+    return demo_agency("council")
+
+
+@pytest.fixture
+def police(db):
+    return demo_agency("police")
+
+
+@pytest.fixture
+def moorhampton(db):
+    return demo_agency("moorhampton")
+
+
+@pytest.fixture
+def staff(db):
+    """`staff(role, partnership="westshire", agency=None, email=None)`: an active, verified
+    person holding `role` (None: a practitioner) in a demo partnership, working for a demo
+    agency (by short name or object; by default the council in Westshire, Moorhampton High
+    School in Northmoor), with a second factor when the role needs one."""
+    from hub.core.models import Agency, Partnership
+
+    made = []
+
+    def make(role=None, *, partnership="westshire", agency=None, email=None, **options):
+        if isinstance(partnership, str):
+            partnership = Partnership.objects.select_related("site").get(slug=partnership)
+        if agency is None:
+            agency = "council" if partnership.slug == "westshire" else "moorhampton"
+        agency_key = agency if isinstance(agency, str) else None
+        if not isinstance(agency, Agency):
+            agency = demo_agency(agency)
+        made.append(role)
+        if email is None:
+            email = f"{role or 'practitioner'}-{len(made)}@{agency_key or agency.pk}.example"
+        roles = [role] if role else []
+        return make_person(email, partnership=partnership, agency=agency, roles=roles, **options)
+
+    return make

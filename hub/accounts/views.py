@@ -9,7 +9,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.encoding import force_str
@@ -28,6 +28,7 @@ from hub.accounts.forms import (
 )
 from hub.core import audit
 from hub.core.domains import every
+from hub.core.downloads import private_download
 from hub.core.models import RoleAssignment, User
 from hub.core.permissions import (
     Action,
@@ -103,12 +104,11 @@ def my_data(request):
     if request.method != "POST":
         return render(request, "accounts/my_data.html")
     data = services.account_export(user=request.user, request=request)
-    response = HttpResponse(
-        json.dumps(data, indent=2), content_type="application/json; charset=utf-8"
+    return private_download(
+        json.dumps(data, indent=2),
+        filename=f"my-hub-data-{timezone.localdate().isoformat()}.json",
+        content_type="application/json; charset=utf-8",
     )
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="my-hub-data-{stamp}.json"'
-    return response
 
 
 @login_required

@@ -1,7 +1,21 @@
-"""Text made safe for the files people download: PDFs written with fpdf2's core fonts, and
-spreadsheet cells (CSV and XLSX) that a spreadsheet program must never run as formulas."""
+"""The files people download: one response for anything not public, text made safe for
+PDFs written with fpdf2's core fonts, and spreadsheet cells (CSV and XLSX) that a spreadsheet
+program must never run as formulas."""
 
 import unicodedata
+
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+
+
+def private_download(content, *, filename, content_type, inline=False):
+    """A file only its requester may see (a certificate, a register, an export, someone's own
+    data): offered under `filename`, never kept by a browser's or a proxy's cache."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(not inline, filename)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
 
 PDF_REPLACEMENTS = {
     "‘": "'",

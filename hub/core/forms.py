@@ -229,22 +229,33 @@ def show_errors(form, error, field=None):
 
 
 class ServiceCall:
-    """What `service_call` saw: `ok` turns False when the service refused the input."""
+    """What `service_call` saw: `ok` turns False when the service refused the input, and
+    `error` holds the refusal (its `messages` are the service's words)."""
 
     ok = True
+    error = None
+
+    @property
+    def messages(self):
+        return self.error.messages if self.error is not None else []
 
 
 @contextmanager
-def service_call(form, field=None):
-    """Run a service inside `with service_call(form) as call:`. PermissionDenied becomes a
-    404, as anything outside the user's scope is everywhere; a ValidationError is shown on
-    `form` (see show_errors) and `call.ok` turns False, so the view shows the form again
-    with the service's words. Anything else goes up unchanged."""
+def service_call(form=None, field=None):
+    """The one way a view meets a service: `with service_call(form) as call:`.
+
+    PermissionDenied becomes a 404, as anything outside the user's scope is everywhere. A
+    ValidationError turns `call.ok` False and is kept in `call.error`; with a `form` it is
+    also shown on it (see show_errors), so the view shows the form again with the service's
+    words, and without one the view shows `call.messages` as it likes (a flash message, an
+    error summary). Anything else goes up unchanged."""
     call = ServiceCall()
     try:
         yield call
     except PermissionDenied as error:
         raise Http404 from error
     except ValidationError as error:
-        show_errors(form, error, field)
         call.ok = False
+        call.error = error
+        if form is not None:
+            show_errors(form, error, field)

@@ -9,6 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
 
 from hub.core.colours import validate_readable_on_white
+from hub.core.policy import Role, role_label  # noqa: F401 (Role: the core's roles)
 
 
 class Consortium(models.Model):
@@ -436,20 +437,12 @@ class User(AbstractUser):
         }
 
     def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """How the Hub names a person everywhere: their name, or their email address."""
         return self.get_full_name() or self.email
-
-
-class Role(models.TextChoices):
-    """The core's roles; domains add theirs in their declarations (hub/core/permissions.py)."""
-
-    PARTNERSHIP_ADMIN = "partnership_admin", "Partnership admin"
-    EDITOR = "editor", "Editor"
-    TRAINING_COORDINATOR = "training_coordinator", "Training coordinator"
-    TRAINER = "trainer", "Trainer"
-    AGENCY_LEAD = "agency_lead", "Agency safeguarding lead"
-    CONSORTIUM_EDITOR = "consortium_editor", "Consortium editor"
-    AGENCY_TRAINING_COORDINATOR = "agency_training_coordinator", "Agency training coordinator"
-    SECTION_11_REVIEWER = "section_11_reviewer", "Section 11 reviewer"
 
 
 class RoleAssignmentQuerySet(models.QuerySet):
@@ -516,8 +509,6 @@ class RoleAssignment(models.Model):
 
     @property
     def role_label(self):
-        from hub.core.permissions import role_label
-
         return role_label(self.role)
 
 

@@ -9,216 +9,51 @@ safeguarding lead's role reaches only objects of their own agency; a consortium 
 reaches objects of the partnerships in their consortium. A practitioner holds no assignment
 and reaches only their own account.
 
-A domain adds its own actions and roles, and gives its actions to roles declared here, in its
-declaration (hub/core/domains.py: `actions`, `roles`, `grants`); `policy()` is this table with
-theirs merged in. A role assignment stores the role as a plain value and its scope in which of
-partnership, agency or consortium it names, so a new role needs no migration in core.
+The table itself (roles, actions, and domains' additions) is in hub/core/policy.py. A role
+assignment stores the role as a plain value and its scope in which of partnership, agency or
+consortium it names, so a new role needs no migration in core.
 """
-
-from dataclasses import dataclass
-from enum import StrEnum
 
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from hub.core import domains
-from hub.core.models import (
-    Agency,
-    Consortium,
-    Partnership,
+from hub.core.models import Agency, Consortium, Partnership, RoleAssignment, User
+from hub.core.policy import (
+    PRACTITIONER,
+    Action,
     Role,
-    RoleAssignment,
-    User,
+    actions_of,
+    assignment_scope,
+    permissions_matrix_markdown,
+    policy,
+    role_label,
+    role_scope,
+    roles_with,
 )
+from hub.core.policy import known_action as _known_action
 
-
-class Action(StrEnum):
-    MANAGE_OWN_ACCOUNT = "account.manage_own"
-    ACCESS_ADMIN = "admin.access"
-    EDIT_PAGES = "pages.edit"
-    EDIT_REGIONAL_CONTENT = "regional.edit"
-    MANAGE_PEOPLE = "people.manage"
-    VIEW_PEOPLE = "people.view"
-    CONFIRM_MEMBERS = "people.confirm_members"
-    VIEW_AUDIT_LOG = "audit.view"
-    MANAGE_TRAINING = "training.manage"
-    TAKE_REGISTER = "training.register"
-    VIEW_AGENCY_RECORDS = "agency_records.view"
-    EDIT_AGENCY_RECORDS = "agency_records.edit"
-    BOOK_FOR_AGENCY = "training.book_for_agency"
-    VIEW_TRAINING_RECORDS = "training.records_view"
-    MANAGE_ASSURANCE = "assurance.manage"
-    REVIEW_ASSURANCE = "assurance.review"
-
-
-ACTION_DESCRIPTIONS = {
-    Action.MANAGE_OWN_ACCOUNT: "Manage own account, download own data, delete own account",
-    Action.ACCESS_ADMIN: "Use the editors' admin",
-    Action.EDIT_PAGES: "Edit and publish the partnership's pages and documents",
-    Action.EDIT_REGIONAL_CONTENT: "Edit regional content shared by the consortium",
-    Action.MANAGE_PEOPLE: "Invite staff, assign roles, deactivate accounts",
-    Action.VIEW_PEOPLE: "See people's accounts",
-    Action.CONFIRM_MEMBERS: "Confirm who works for an agency; register its email domains",
-    Action.VIEW_AUDIT_LOG: "See the audit log",
-    Action.MANAGE_TRAINING: "Run the training programme",
-    Action.TAKE_REGISTER: "Take a session's register",
-    Action.VIEW_AGENCY_RECORDS: "See an agency's private records (section 11, escalations, staff)",
-    Action.EDIT_AGENCY_RECORDS: "Change an agency's private records",
-    Action.BOOK_FOR_AGENCY: "Book, cancel and transfer training places for colleagues",
-    Action.VIEW_TRAINING_RECORDS: "See staff's training records and reports",
-    Action.MANAGE_ASSURANCE: "Run section 11 rounds: frameworks, invitations, reminders, closing",
-    Action.REVIEW_ASSURANCE: "Review section 11 submissions shared with the partnership",
-}
-
-PRACTITIONER = "practitioner"
-
-# Role × action: the whole policy. Scope is applied on top (see module docstring).
-ROLE_ACTIONS = {
-    Role.PARTNERSHIP_ADMIN: {
-        Action.ACCESS_ADMIN,
-        Action.EDIT_PAGES,
-        Action.MANAGE_PEOPLE,
-        Action.VIEW_PEOPLE,
-        Action.CONFIRM_MEMBERS,
-        Action.VIEW_AUDIT_LOG,
-        Action.MANAGE_TRAINING,
-        Action.VIEW_TRAINING_RECORDS,
-        Action.MANAGE_ASSURANCE,
-        Action.REVIEW_ASSURANCE,
-    },
-    Role.EDITOR: {Action.ACCESS_ADMIN, Action.EDIT_PAGES},
-    Role.TRAINING_COORDINATOR: {
-        Action.MANAGE_TRAINING,
-        Action.TAKE_REGISTER,
-        Action.VIEW_TRAINING_RECORDS,
-        Action.BOOK_FOR_AGENCY,
-    },
-    Role.TRAINER: {Action.TAKE_REGISTER},
-    Role.AGENCY_LEAD: {
-        Action.VIEW_PEOPLE,
-        Action.CONFIRM_MEMBERS,
-        Action.VIEW_AGENCY_RECORDS,
-        Action.EDIT_AGENCY_RECORDS,
-        Action.BOOK_FOR_AGENCY,
-        Action.VIEW_TRAINING_RECORDS,
-    },
-    Role.CONSORTIUM_EDITOR: {
-        Action.ACCESS_ADMIN,
-        Action.EDIT_REGIONAL_CONTENT,
-    },
-    Role.AGENCY_TRAINING_COORDINATOR: {
-        Action.BOOK_FOR_AGENCY,
-        Action.VIEW_TRAINING_RECORDS,
-    },
-    Role.SECTION_11_REVIEWER: {Action.REVIEW_ASSURANCE},
-    PRACTITIONER: {Action.MANAGE_OWN_ACCOUNT},
-}
-
-# Where each role is held, when not for a partnership.
-ROLE_SCOPES = {
-    Role.AGENCY_LEAD: "agency",
-    Role.AGENCY_TRAINING_COORDINATOR: "agency",
-    Role.CONSORTIUM_EDITOR: "consortium",
-}
-
-
-@dataclass(frozen=True)
-class Policy:
-    """The table above with every domain's actions, roles and grants merged in."""
-
-    actions: dict[str, str]  # action -> what it allows
-    role_actions: dict[str, frozenset[str]]  # role (the practitioner's too) -> its actions
-    labels: dict[str, str]  # role -> its name
-    scopes: dict[str, str]  # role -> "partnership", "agency" or "consortium"
-    assignable: tuple[str, ...]  # the roles a partnership admin may give
-    problems: tuple[str, ...]  # declarations that clash or name what does not exist
-
-
-def _policy():
-    actions = {action.value: ACTION_DESCRIPTIONS[action] for action in Action}
-    role_actions = {str(role): {str(a) for a in granted} for role, granted in ROLE_ACTIONS.items()}
-    labels = {PRACTITIONER: "Practitioner", **{role.value: role.label for role in Role}}
-    scopes = {role.value: ROLE_SCOPES.get(role, "partnership") for role in Role}
-    assignable = [role.value for role in Role if role != Role.CONSORTIUM_EDITOR]
-    problems = []
-    for domain in domains.domains():
-        for action, description in domain.actions.items():
-            if action in actions:
-                problems.append(f"{domain.label}: the action {action!r} is already declared.")
-            actions[action] = description
-        for role in domain.roles:
-            if role.value in labels:
-                problems.append(f"{domain.label}: the role {role.value!r} is already declared.")
-                continue
-            labels[role.value] = role.label
-            scopes[role.value] = role.scope
-            role_actions[role.value] = set(role.actions)
-            if role.assignable and role.scope != "consortium":
-                assignable.append(role.value)
-    for domain in domains.domains():
-        for role, granted in domain.grants.items():
-            if role not in role_actions:
-                problems.append(f"{domain.label}: grants actions to the unknown role {role!r}.")
-                continue
-            role_actions[role] |= set(granted)
-    for role, granted in role_actions.items():
-        for action in sorted(set(granted) - set(actions)):
-            problems.append(f"The role {role!r} is given the undeclared action {action!r}.")
-    return Policy(
-        actions=actions,
-        role_actions={role: frozenset(granted) for role, granted in role_actions.items()},
-        labels=labels,
-        scopes=scopes,
-        assignable=tuple(assignable),
-        problems=tuple(problems),
-    )
-
-
-def policy():
-    return domains.derived("permissions", _policy)
-
-
-def actions_of(role):
-    """What holding `role` allows; a role no longer declared allows nothing."""
-    return policy().role_actions.get(role, frozenset())
-
-
-def roles_with(action):
-    """The roles (never the practitioner's) whose holders may do `action`."""
-    return [
-        role
-        for role, granted in policy().role_actions.items()
-        if action in granted and role != PRACTITIONER
-    ]
-
-
-def role_label(role):
-    return policy().labels.get(role, role)
-
-
-def role_scope(role):
-    """Where `role` is held: "partnership", "agency" (the holder's own) or "consortium"."""
-    return policy().scopes[role]
-
-
-def assignment_scope(role, *, partnership=None, agency=None):
-    """The partnership, agency and consortium a new assignment of `role` names."""
-    scope = role_scope(role)
-    if scope == "consortium":
-        return {"partnership": None, "agency": None, "consortium": partnership.consortium}
-    return {
-        "partnership": partnership,
-        "agency": agency if scope == "agency" else None,
-        "consortium": None,
-    }
-
-
-def _known_action(action):
-    action = str(action)
-    if action not in policy().actions:
-        raise ValueError(f"No domain declares the action {action!r}.")
-    return action
+__all__ = [
+    "PRACTITIONER",
+    "Action",
+    "Role",
+    "actions_of",
+    "assignment_scope",
+    "belongs_to_consortium",
+    "belongs_to_partnership",
+    "can",
+    "forget_cached_roles",
+    "get_object_or_404_for",
+    "permissions_matrix_markdown",
+    "policy",
+    "require",
+    "requires_second_factor",
+    "role_label",
+    "role_scope",
+    "roles_of",
+    "roles_with",
+    "scope_queryset",
+]
 
 
 def _assignments(user):
@@ -377,31 +212,3 @@ def belongs_to_consortium(user, consortium_id):
         or a.consortium_id == consortium_id
         for a in _assignments(user)
     )
-
-
-_SCOPE_WORDS = {
-    "partnership": "own partnership",
-    "agency": "own agency",
-    "consortium": "own consortium",
-}
-
-
-def permissions_matrix_markdown():
-    """The role × action table, as printed in the README."""
-    table = policy()
-    roles = [PRACTITIONER, *(role for role in table.labels if role != PRACTITIONER)]
-    header = "| action | " + " | ".join(table.labels[role] for role in roles) + " |"
-    rule = "|---|" + "---|" * len(roles)
-    rows = [header, rule]
-    for action, description in table.actions.items():
-        cells = []
-        for role in roles:
-            if action in table.role_actions[role]:
-                scope = "own account" if role == PRACTITIONER else _SCOPE_WORDS[table.scopes[role]]
-                cells.append("✓ " + scope)
-            else:
-                cells.append("–")
-        rows.append(f"| {description} | " + " | ".join(cells) + " |")
-    rows.append("")
-    rows.append("Everyone signed in also has the practitioner's permissions, on their own account.")
-    return "\n".join(rows) + "\n"

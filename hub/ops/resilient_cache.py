@@ -328,10 +328,10 @@ def _queue_reconcile(where):
     try:
         from django.db import transaction
 
-        from hub.ops.tasks import reconcile_cache
+        from hub.core.tasks import enqueue
 
         with transaction.atomic():  # a savepoint: a failure here spoils no caller's transaction
-            reconcile_cache.enqueue()
+            enqueue("hub.ops.tasks.reconcile_cache")
     except Exception:  # noqa: BLE001 - the database may be down too; the breaker still owes it
         breaker.reconcile_queued = False
         logger.warning("Could not queue the cache reconciliation; this process will do it.")

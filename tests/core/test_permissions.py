@@ -30,13 +30,8 @@ ALL_ACTIONS = list(policy().actions)
 
 
 @pytest.fixture
-def westbury(db):
-    return Agency.objects.get(name="Westbury Cross Academy Trust (demo)")
-
-
-@pytest.fixture
-def other_westshire_agency(db):
-    return Agency.objects.get(name="Westshire College (demo)")
+def other_westshire_agency(college):
+    return college
 
 
 def person_with(role, partnership, agency, email=None):
