@@ -112,7 +112,7 @@ def run_child(args):
                     slug=f"bench-{made + index}",
                     summary=" ".join(rng.choices(words, cum_weights=weights, k=30)),
                     document_type="guidance",
-                    scope="local",
+                    reach="local",
                     contact_role="Bench",
                 )
                 for index in range(count)

@@ -73,7 +73,7 @@ def run_child(args):
                     slug=f"bench-{first + index}",
                     summary=" ".join(rng.choices(words, weights, k=30)),
                     document_type="guidance",
-                    scope="local",
+                    reach="local",
                     contact_role="Bench",
                 )
                 for index in range(count)

@@ -13,7 +13,6 @@ permissions.
 from django import forms
 from django.contrib.messages import error as message_error
 from django.contrib.messages import success as message_success
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -27,6 +26,7 @@ from hub.assurance import services
 from hub.assurance.models import Framework, FrameworkVersion, LocalQuestion, Round, RoundStatus
 from hub.core import admin_scoping as scoping
 from hub.core.admin_scoping import RolePermissionPolicy
+from hub.core.forms import service_call
 from hub.core.models import Partnership
 from hub.core.permissions import Action, scope_queryset
 
@@ -73,7 +73,7 @@ def consortium_partnerships(user):
     return Partnership.objects.filter(consortium__in=consortia).order_by("name")
 
 
-class Section11Policy(RolePermissionPolicy):
+class AssurancePolicy(RolePermissionPolicy):
     """Who may use one model's section 11 screens, and on which rows: whoever `can` run a
     partnership's rounds, on the rows `rows(user)` returns, and only where `allows(user,
     action, instance)` says so (a published version is never changed, for example)."""
@@ -119,20 +119,20 @@ def _question_allows(user, action, question):
 
 
 PERMISSION_POLICIES = {
-    Framework: Section11Policy(Framework, rows=managed_frameworks),
-    FrameworkVersion: Section11Policy(
+    Framework: AssurancePolicy(Framework, rows=managed_frameworks),
+    FrameworkVersion: AssurancePolicy(
         FrameworkVersion,
         rows=managed_versions,
         allows=_version_allows,
         actions=("add", "change", "delete", "view"),
     ),
-    Round: Section11Policy(
+    Round: AssurancePolicy(
         Round,
         rows=visible_rounds,
         allows=_round_allows,
         actions=("add", "change", "delete", "view"),
     ),
-    LocalQuestion: Section11Policy(
+    LocalQuestion: AssurancePolicy(
         LocalQuestion,
         rows=managed_local_questions,
         allows=_question_allows,
@@ -208,7 +208,7 @@ class ScopedInspectView(InspectView):
         return None
 
 
-class Section11ViewSet(scoping.ScopedViewSet):
+class AssuranceViewSet(scoping.ScopedViewSet):
     """A model's screens, each limited to the rows `rows(user)` returns; Edit and Delete
     offered only where the policy allows, and a read-only page for what may not change."""
 
@@ -270,13 +270,13 @@ class VersionActionView(WagtailAdminTemplateMixin, FormView):
         return ""
 
     def form_valid(self, form):
-        try:
-            return self.act()
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            message_error(self.request, " ".join(error.messages))
+        response = None
+        with service_call() as call:
+            response = self.act()
+        if not call.ok:
+            message_error(self.request, " ".join(call.messages))
             return self.form_invalid(form)
+        return response
 
     def act(self):
         raise NotImplementedError

@@ -63,7 +63,7 @@ def _reminders(now):
     return send_due_reminders(today=timezone.localdate(now))
 
 
-def _uses_section_11(request):
+def _uses_assurance(request):
     """Has a self-assessment to complete or see, or reviews or runs rounds."""
     from hub.assurance.services import visible_submissions
     from hub.core.permissions import Action, can
@@ -86,6 +86,8 @@ DOMAIN = Domain(
     label="assurance",
     name="Section 11 self-assessment",
     audit_actions=AUDIT_ACTIONS,
+    # "section_11" and "send_section11_reminders" stay: the first is a heading in people's
+    # downloaded data, the second the name JobRun rows (and cron) know the job by.
     personal_data=(PersonalData(key="section_11", models=MODELS, export=_personal_data),),
     retention=(
         Retention(
@@ -109,7 +111,7 @@ DOMAIN = Domain(
             "Section 11 self-assessment",
             lambda request: reverse("assurance:home"),
             order=20,
-            shown=_uses_section_11,
+            shown=_uses_assurance,
         ),
     ),
     demo=_demo,

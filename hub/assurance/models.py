@@ -68,7 +68,7 @@ class Framework(models.Model):
     """A set of standards a partnership assesses agencies against, kept as versions."""
 
     partnership = models.ForeignKey(
-        "core.Partnership", on_delete=models.PROTECT, related_name="section11_frameworks"
+        "core.Partnership", on_delete=models.PROTECT, related_name="assurance_frameworks"
     )
     name = models.CharField(max_length=150)
     description = models.TextField(blank=True)
@@ -208,11 +208,11 @@ class Round(models.Model):
     with each taking part whose agencies include the submitting agency."""
 
     partnership = models.ForeignKey(
-        "core.Partnership", on_delete=models.PROTECT, related_name="section11_rounds_led"
+        "core.Partnership", on_delete=models.PROTECT, related_name="assurance_rounds_led"
     )
     partnerships = models.ManyToManyField(
         "core.Partnership",
-        related_name="section11_rounds",
+        related_name="assurance_rounds",
         help_text="Partnerships taking part. An agency in several of them submits once.",
     )
     title = models.CharField(max_length=150)
@@ -220,7 +220,7 @@ class Round(models.Model):
         FrameworkVersion, on_delete=models.PROTECT, related_name="rounds"
     )
     agencies = models.ManyToManyField(
-        "core.Agency", related_name="section11_rounds", help_text="Agencies invited."
+        "core.Agency", related_name="assurance_rounds", help_text="Agencies invited."
     )
     opens_on = models.DateField()
     due_on = models.DateField(help_text="Submissions are due by the end of this day.")
@@ -295,7 +295,7 @@ class LocalQuestion(models.Model):
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="local_questions")
     partnership = models.ForeignKey(
-        "core.Partnership", on_delete=models.CASCADE, related_name="section11_local_questions"
+        "core.Partnership", on_delete=models.CASCADE, related_name="assurance_local_questions"
     )
     text = models.CharField(max_length=300)
     guidance = models.TextField(blank=True)
@@ -343,7 +343,7 @@ class Submission(models.Model):
 
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="submissions")
     agency = models.ForeignKey("core.Agency", on_delete=models.PROTECT, related_name="submissions")
-    shared_with = models.ManyToManyField("core.Partnership", related_name="section11_submissions")
+    shared_with = models.ManyToManyField("core.Partnership", related_name="assurance_submissions")
     status = models.CharField(
         max_length=15, choices=SubmissionStatus.choices, default=SubmissionStatus.DRAFT
     )
@@ -412,7 +412,7 @@ class SubmissionContributor(models.Model):
         Submission, on_delete=models.CASCADE, related_name="contributors"
     )
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="section11_contributions"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assurance_contributions"
     )
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

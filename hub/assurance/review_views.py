@@ -2,6 +2,9 @@
 dashboard with its spreadsheet, an agency's self-assessment as a PDF, and the round's
 operations (open, remind, close).
 
+"Review" here always means the partnership's review of an agency's submitted self-assessment:
+not a library document's review date, nor a practice review (hub/reviews).
+
 Views are thin: every write is a service in hub.assurance.services (PermissionDenied is
 answered with 404, ValidationError is shown in an error summary and changes nothing), the
 figures come from hub.assurance.dashboard and the downloads from hub.assurance.exports. A
@@ -10,8 +13,7 @@ page someone may not use answers 404, as a guessed id does.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +30,8 @@ from hub.assurance.review_forms import (
     RoundFilterForm,
     agreed_rating_id,
 )
-from hub.core.forms import govuk_error_summary
+from hub.core.downloads import private_download
+from hub.core.forms import govuk_error_summary, service_call
 from hub.core.permissions import Action, can
 
 PDF = "application/pdf"
@@ -54,13 +57,6 @@ def _round_or_404(request, pk):
     return round_
 
 
-def _download(content, *, filename, content_type):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def _summary_items(error, *, field_links=None):
     """Error summary items for a service's refusal: a `standard-<id>` key links to that
     standard's agreed rating, a `challenge-<id>` key to the challenge, anything else to the
@@ -78,17 +74,6 @@ def _summary_items(error, *, field_links=None):
             href = field_links.get(key, "#main-content")
         items += [{"text": message, "href": href} for message in errors]
     return items
-
-
-def _show_on_form(form, error):
-    """Put a service's refusal on the form: keys naming a field of the form go to it."""
-    if hasattr(error, "error_dict"):
-        for key, errors in error.message_dict.items():
-            for message in errors:
-                form.add_error(key if key in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 # --- Reviewing one agency's self-assessment -------------------------------------------------
@@ -125,7 +110,7 @@ def _record_agreed(request, submission, page):
     page.rating_forms[standard.pk] = page.posted_form = form
     if not form.is_valid():
         return None
-    try:
+    with service_call(form) as call:
         services.agreed_rating_record(
             by=request.user,
             submission=submission,
@@ -134,8 +119,7 @@ def _record_agreed(request, submission, page):
             note=form.cleaned_data["agreed_note"],
             request=request,
         )
-    except ValidationError as error:
-        _show_on_form(form, error)
+    if not call.ok:
         return None
     messages.success(request, f"Agreed rating saved for standard {standard.number}.")
     return _back_to_review(submission, f"#standard-{standard.pk}")
@@ -146,7 +130,7 @@ def _raise_challenge(request, submission, page):
     page.challenge_form = page.posted_form = form
     if not form.is_valid():
         return None
-    try:
+    with service_call(form) as call:
         services.challenge_raise(
             by=request.user,
             submission=submission,
@@ -155,8 +139,7 @@ def _raise_challenge(request, submission, page):
             standard=form.cleaned_data["standard"],
             request=request,
         )
-    except ValidationError as error:
-        _show_on_form(form, error)
+    if not call.ok:
         return None
     if form.cleaned_data["kind"] == "challenge":
         messages.success(request, "Challenge question sent to the agency.")
@@ -170,15 +153,14 @@ def _return(request, submission, page):
     page.return_form = page.posted_form = form
     if not form.is_valid():
         return None
-    try:
+    with service_call(form) as call:
         services.submission_return(
             by=request.user,
             submission=submission,
             reason=form.cleaned_data["reason"],
             request=request,
         )
-    except ValidationError as error:
-        _show_on_form(form, error)
+    if not call.ok:
         return None
     messages.success(
         request, f"The self-assessment was returned to {submission.agency.name} for changes."
@@ -190,12 +172,12 @@ def _agree(request, submission, page):
     if submission.status == SubmissionStatus.AGREED:
         messages.info(request, "The self-assessment had already been agreed.")
         return _back_to_review(submission)
-    try:
+    with service_call() as call:
         services.submission_agree(by=request.user, submission=submission, request=request)
-    except ValidationError as error:
-        page.errors += _summary_items(error)
-        if hasattr(error, "error_dict"):
-            for key, errors in error.message_dict.items():
+    if not call.ok:
+        page.errors += _summary_items(call.error)
+        if hasattr(call.error, "error_dict"):
+            for key, errors in call.error.message_dict.items():
                 if key.startswith("standard-") and key.removeprefix("standard-").isdigit():
                     page.rating_problems[int(key.removeprefix("standard-"))] = errors[0]
         return None
@@ -247,15 +229,13 @@ def review(request, pk):
                 {"text": "That is not something you can do on this page", "href": "#main-content"}
             )
         else:
-            try:
+            response = None
+            with service_call() as call:
                 response = handler(request, submission, page)
-            except PermissionDenied as error:
-                raise Http404 from error
-            except ValidationError as error:
-                page.errors += _summary_items(error)
-            else:
-                if response is not None:
-                    return response
+            if not call.ok:
+                page.errors += _summary_items(call.error)
+            elif response is not None:
+                return response
     return render(
         request, "assurance/review/review.html", _review_context(request, submission, page)
     )
@@ -320,7 +300,7 @@ def submission_pdf(request, pk):
         actions=dashboard.submission_actions(submission),
     )
     stamp = timezone.localdate().isoformat()
-    return _download(
+    return private_download(
         content,
         filename=f"section-11-{slugify(submission.agency.name)}-{stamp}.pdf",
         content_type=PDF,
@@ -381,7 +361,7 @@ def round_xlsx(request, pk):
     _, figures = _filtered(request, round_)
     content = exports.round_workbook(figures, dashboard.round_actions(figures))
     stamp = timezone.localdate().isoformat()
-    return _download(
+    return private_download(
         content,
         filename=f"section-11-{slugify(round_.title)}-{stamp}.xlsx",
         content_type=exports.XLSX,
@@ -402,7 +382,7 @@ def round_manage(request, pk):
     if not services.may_manage(request.user, round_):
         raise Http404
     action = request.POST.get("action", "")
-    try:
+    with service_call() as call:
         if action == "open":
             created = services.round_open(by=request.user, round_=round_, request=request)
             if created:
@@ -434,9 +414,6 @@ def round_manage(request, pk):
                 messages.success(request, f"The round is closed. {agreed} closed with it.")
         else:
             messages.error(request, "Choose to open the round, send reminders or close it.")
-    except PermissionDenied as error:
-        raise Http404 from error
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+    for message in call.messages:
+        messages.error(request, message)
     return redirect("assurance:round", pk=round_.pk)

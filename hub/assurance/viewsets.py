@@ -6,6 +6,9 @@ A published framework version is frozen (rounds point at it): its edit screen se
 user to a read-only view, its form refuses a forged save too, and it is changed by copying
 it to a new version. A round is changed only by the partnership running it, and once open
 its framework version stays as it is.
+
+The viewsets keep their `section11_*` names: they are the admin's addresses
+(/admin/section11_rounds/) and URL namespaces, which people have bookmarked.
 """
 
 import django_filters
@@ -35,12 +38,12 @@ from hub.assurance.admin_forms import (
     rounds_open_to_questions,
 )
 from hub.assurance.admin_views import (
+    AssuranceViewSet,
     CopyVersionView,
     PublishVersionView,
     ScopedEditView,
     ScopedIndexView,
     ScopedInspectView,
-    Section11ViewSet,
     managed_frameworks,
     managed_local_questions,
     managed_partnerships,
@@ -83,7 +86,7 @@ class FrameworkIndexView(ScopedIndexView):
         return buttons
 
 
-class FrameworkViewSet(Section11ViewSet):
+class FrameworkViewSet(AssuranceViewSet):
     model = Framework
     rows = staticmethod(managed_frameworks)
     index_view_class = FrameworkIndexView
@@ -215,7 +218,7 @@ class FrameworkVersionInspectView(ScopedInspectView):
         return buttons
 
 
-class FrameworkVersionViewSet(Section11ViewSet):
+class FrameworkVersionViewSet(AssuranceViewSet):
     model = FrameworkVersion
     rows = staticmethod(managed_versions)
     index_view_class = FrameworkVersionIndexView
@@ -321,7 +324,7 @@ class RoundEditView(ScopedEditView):
         )
 
 
-class RoundViewSet(Section11ViewSet):
+class RoundViewSet(AssuranceViewSet):
     model = Round
     rows = staticmethod(visible_rounds)
     index_view_class = RoundIndexView
@@ -373,7 +376,7 @@ class LocalQuestionCreateView(CreateView):
             initial["round"] = round_
         partnerships = managed_partnerships(self.request.user)
         if round_ is not None:
-            partnerships = partnerships.filter(section11_rounds=round_)
+            partnerships = partnerships.filter(assurance_rounds=round_)
         if partnerships.count() == 1:
             initial["partnership"] = partnerships.first()
         return initial
@@ -397,7 +400,7 @@ class LocalQuestionIndexView(ScopedIndexView):
         return super().get_base_queryset().select_related("round", "partnership")
 
 
-class LocalQuestionViewSet(Section11ViewSet):
+class LocalQuestionViewSet(AssuranceViewSet):
     model = LocalQuestion
     rows = staticmethod(managed_local_questions)
     index_view_class = LocalQuestionIndexView
@@ -422,7 +425,7 @@ class LocalQuestionViewSet(Section11ViewSet):
     )
 
 
-class Section11ViewSetGroup(ModelViewSetGroup):
+class AssuranceViewSetGroup(ModelViewSetGroup):
     menu_label = "Section 11"
     menu_icon = "tasks"
     menu_order = 270

@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from hub.assurance.admin_views import PERMISSION_POLICIES
-from hub.assurance.viewsets import Section11ViewSetGroup
+from hub.assurance.viewsets import AssuranceViewSetGroup
 
 # Registered when Wagtail first reads the hooks, before anything asks for these models'
 # policies (which would otherwise fall back to Django's model permissions).
@@ -11,5 +11,5 @@ for model, policy in PERMISSION_POLICIES.items():
 
 
 @hooks.register("register_admin_viewset")
-def register_section11_viewsets():
-    return Section11ViewSetGroup()
+def register_assurance_viewsets():
+    return AssuranceViewSetGroup()

@@ -86,7 +86,7 @@ def _create_document(spec, partnerships, consortium, topics, today):
         title=spec["title"],
         summary=spec["summary"],
         document_type=spec["type"],
-        scope=spec["scope"],
+        reach=spec["reach"],
         partnership=partnerships[spec["partnership"]] if spec["partnership"] else None,
         consortium=consortium,
         owner_agency=Agency.objects.get(name=spec["owner_agency"]),

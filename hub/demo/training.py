@@ -324,19 +324,19 @@ class _CourseLoader:
         bookings = self._seed(session, plain, times)
         for person in people:
             if person not in plain:
-                services.request_place(
+                services.place_request(
                     by=self._by(person), session=session, person=person, now=times[person]
                 )
         if "offer" in flags:
             # Someone booked cancelled this morning: the first person waiting holds the place.
             leaving = bookings[0]
-            services.cancel_booking(
+            services.booking_cancel(
                 by=leaving.person, booking=leaving, now=self.now - datetime.timedelta(hours=3)
             )
         if "transfer" in flags:
             self._transfer(session)
         if "cancelled" in flags:
-            services.cancel_session(
+            services.session_cancel(
                 by=self.register_taker, session=session, now=self.now - datetime.timedelta(hours=1)
             )
 
@@ -357,7 +357,7 @@ class _CourseLoader:
             None,
         )
         if mine and colleague:
-            services.transfer_booking(
+            services.booking_transfer(
                 by=self.booker, booking=mine, to_person=colleague, now=self.now - _days(1)
             )
 
@@ -368,19 +368,19 @@ class _CourseLoader:
         bookings = self._seed(session, people, times)
         if "late-cancel" in flags:
             leaving = next(b for b in bookings if b.person != self.pat)
-            services.cancel_booking(
+            services.booking_cancel(
                 by=leaving.person, booking=leaving, now=session.starts_at - _days(2)
             )
             bookings.remove(leaving)
         if "register-open" in flags:
             return  # the trainer has still to take this register
-        services.mark_attendance(
+        services.attendance_mark(
             by=self.register_taker,
             session=session,
             marks={booking.pk: self._mark(booking, n) for n, booking in enumerate(bookings)},
             now=session.starts_at + _minutes(20),
         )
-        services.close_register(session, now=session.register_closes_at(self.policy) + _minutes(5))
+        services.register_close(session, now=session.register_closes_at(self.policy) + _minutes(5))
         attended = (
             Booking.objects.filter(pk__in=[b.pk for b in bookings])
             .select_related("session")

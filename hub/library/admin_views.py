@@ -1,9 +1,10 @@
-"""The editors' side of the library, inside Wagtail's admin: uploading a new version, and the
-review dashboard. Permission comes from the one helper in hub.core.permissions."""
+"""The editors' side of the library, inside Wagtail's admin: uploading a new version,
+withdrawing one, and the review dashboard. Permission comes from the one helper in
+hub.core.permissions; every write is a service in hub.library.services, met through
+hub.core.forms.service_call."""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,7 +12,9 @@ from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from hub.core.forms import service_call, show_errors
 from hub.library import services
+from hub.library.models import DocumentVersion
 from hub.library.viewsets import editable_documents
 
 
@@ -65,7 +68,7 @@ class UploadVersionView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        try:
+        with service_call() as call:
             services.version_upload(
                 by=self.request.user,
                 document=self.document,
@@ -75,17 +78,90 @@ class UploadVersionView(WagtailAdminTemplateMixin, FormView):
                 approved_by=data["approved_by"],
                 approved_on=data["approved_on"],
                 published_at=data["published_at"],
+                review_due=data["review_due"],
+                request=self.request,
             )
-        except ValidationError as error:
-            form.add_error("file" if error.code else None, error)
+        if not call.ok:
+            # The upload checks' refusals carry a code and belong to the file.
+            show_errors(form, call.error, "file" if getattr(call.error, "code", None) else None)
             return self.form_invalid(form)
-        except PermissionDenied as error:
-            raise Http404 from error
-        if data["review_due"]:
-            self.document.review_due = data["review_due"]
-            self.document.save(update_fields=["review_due"])
         messages.success(self.request, f"New version of '{self.document.title}' uploaded.")
         return redirect(reverse("library_admin:reviews"))
+
+
+def editable_versions(user):
+    """Versions of the documents this editor may change."""
+    return DocumentVersion.objects.filter(document__in=editable_documents(user)).select_related(
+        "document"
+    )
+
+
+class WithdrawVersionForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=500,
+        help_text="For example: published in error, or the wrong file. It is kept in the "
+        "audit log.",
+    )
+
+
+class WithdrawVersionView(WagtailAdminTemplateMixin, FormView):
+    """Confirm withdrawing one version, with the reason. The version stays in the document's
+    history but can no longer be downloaded. Another partnership's version is a 404; a second
+    press changes nothing."""
+
+    form_class = WithdrawVersionForm
+    template_name = "library/admin/withdraw_version.html"
+    header_icon = "warning"
+    page_title = "Withdraw a version"
+    http_method_names = ["get", "post"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            raise Http404
+        self.version = get_object_or_404(editable_versions(request.user), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.version)
+
+    def back_url(self):
+        return reverse("library_admin:upload_version", args=[self.version.document_id])
+
+    def get(self, request, *args, **kwargs):
+        if self.version.is_withdrawn:
+            messages.info(request, "This version was already withdrawn.")
+            return redirect(self.back_url())
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["version"] = self.version
+        context["action_url"] = self.request.path
+        context["submit_button_label"] = "Withdraw this version"
+        context["cancel_url"] = self.back_url()
+        return context
+
+    def form_valid(self, form):
+        with service_call() as call:
+            services.version_withdraw(
+                by=self.request.user,
+                version=self.version,
+                reason=form.cleaned_data["reason"],
+                request=self.request,
+            )
+        if not call.ok:
+            if getattr(call.error, "code", None) == "already_withdrawn":
+                messages.info(self.request, "This version was already withdrawn.")
+                return redirect(self.back_url())
+            show_errors(form, call.error, "reason")
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            f"Version {self.version.version_label} of '{self.version.document.title}' is "
+            "withdrawn: it can no longer be downloaded.",
+        )
+        return redirect(self.back_url())
 
 
 class ReviewDashboardView(WagtailAdminTemplateMixin, TemplateView):

@@ -9,6 +9,15 @@ from django.utils import timezone
 
 from hub.core.domains import Domain, Figure, Job, Link, PersonalData, Retention, Searchable, Todo
 
+AUDIT_ACTIONS = {
+    "hub.library.document_created": "Library document added",
+    "hub.library.document_edited": "Library document details changed",
+    "hub.library.document_status_changed": "Library document status changed",
+    "hub.library.document_deleted": "Library document deleted",
+    "hub.library.version_uploaded": "Library document version uploaded",
+    "hub.library.version_withdrawn": "Library document version withdrawn",
+}
+
 
 def _uploaded(user):
     from hub.library.models import DocumentVersion, LibraryDocument
@@ -77,6 +86,7 @@ DOMAIN = Domain(
     label="library",
     search=(Searchable("documents", "Documents", _search, _snippet, order=20),),
     name="Local protocols and guidance",
+    audit_actions=AUDIT_ACTIONS,
     personal_data=(
         PersonalData(
             key="library",

@@ -1,7 +1,7 @@
 from django import forms
 
 from hub.core.forms import GovukDateField
-from hub.library.models import DocumentType, Scope, Topic
+from hub.library.models import DocumentType, Reach, Topic
 
 AUDIENCE_CHOICES = [
     ("professionals", "Professionals and volunteers"),
@@ -19,8 +19,8 @@ class LibraryFilterForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    scope = forms.MultipleChoiceField(
-        label="Scope", choices=Scope.choices, required=False, widget=forms.CheckboxSelectMultiple
+    reach = forms.MultipleChoiceField(
+        label="Scope", choices=Reach.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
     audience = forms.ChoiceField(
         label="Audience", choices=[("", "Everyone")] + AUDIENCE_CHOICES, required=False

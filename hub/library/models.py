@@ -29,7 +29,9 @@ class DocumentType(models.TextChoices):
     BRIEFING = "briefing", "Briefing"
 
 
-class Scope(models.TextChoices):
+class Reach(models.TextChoices):
+    """How far a document reaches: shown to readers as its scope."""
+
     NATIONAL = "national", "National"
     REGIONAL = "regional", "Regional"
     LOCAL = "local", "Local"
@@ -120,7 +122,7 @@ class LibraryDocument(index.Indexed, models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     summary = models.TextField(max_length=1000)
     document_type = models.CharField(max_length=20, choices=DocumentType.choices)
-    scope = models.CharField(max_length=20, choices=Scope.choices)
+    reach = models.CharField("scope", max_length=20, choices=Reach.choices)
     topics = models.ManyToManyField(Topic, blank=True, related_name="documents")
     for_professionals = models.BooleanField("Professionals and volunteers", default=True)
     for_parents = models.BooleanField("Parents and carers", default=False)
@@ -174,7 +176,7 @@ class LibraryDocument(index.Indexed, models.Model):
         constraints = [
             models.CheckConstraint(
                 name="local_documents_belong_to_a_partnership",
-                condition=~Q(scope="local") | Q(partnership__isnull=False),
+                condition=~Q(reach="local") | Q(partnership__isnull=False),
             )
         ]
 

@@ -28,8 +28,8 @@ def filter_documents(documents, filters):
     """Apply the library's filters; `filters` is LibraryFilterForm.cleaned_data."""
     if filters.get("document_type"):
         documents = documents.filter(document_type__in=filters["document_type"])
-    if filters.get("scope"):
-        documents = documents.filter(scope__in=filters["scope"])
+    if filters.get("reach"):
+        documents = documents.filter(reach__in=filters["reach"])
     if filters.get("audience"):
         documents = documents.filter(**{AUDIENCE_FIELDS[filters["audience"]]: True})
     if filters.get("topic"):

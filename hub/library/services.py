@@ -1,5 +1,6 @@
 """Every change to the document register. Each function checks permission through the one
-permission helper, runs in one transaction, and leaves nothing behind when it refuses."""
+permission helper, runs in one transaction, writes its audit entry inside it, and leaves
+nothing behind when it refuses."""
 
 import datetime
 import uuid
@@ -13,9 +14,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
+from hub.core import audit
 from hub.core.collections import collection_for
 from hub.core.once import claim
 from hub.core.permissions import Action, can
+from hub.core.tasks import enqueue_on_commit
 from hub.core.uploads import check_document
 from hub.library.models import (
     DocumentVersion,
@@ -46,6 +49,18 @@ def _require_edit(user, document):
         raise PermissionDenied
 
 
+def _log(by, action, instance, document, request, **details):
+    """One audit entry, filed under the document's partnership (none: shared)."""
+    audit.record(
+        actor=_person(by),
+        action=action,
+        instance=instance,
+        request=request,
+        partnership_id=document.partnership_id,
+        details={"document_id": document.pk, **details},
+    )
+
+
 def version_upload(
     *,
     by,
@@ -56,10 +71,14 @@ def version_upload(
     approved_by,
     approved_on,
     published_at=None,
+    review_due=None,
+    request=None,
 ):
-    """Add a new version of `document`. The file is checked by its content first; a refused
-    file stores nothing. The new version becomes current at `published_at` (now by default)
-    and every earlier one is from then on superseded. Its text is read in the background."""
+    """Add a new version of `document`, and with it the document's next review date if one
+    is given, in one transaction with its audit entry. The file is checked by its content
+    first; a refused file stores nothing. The new version becomes current at `published_at`
+    (now by default) and every earlier one is from then on superseded. Its text is read in
+    the background once the version is committed."""
     _require_edit(by, document)
     if document.status in (Status.SUPERSEDED, Status.WITHDRAWN):
         raise ValidationError("Mark the document current again before adding a version to it.")
@@ -77,6 +96,8 @@ def version_upload(
             approved_by,
             approved_on,
             published_at,
+            review_due,
+            request,
         )
     except BaseException:
         # Nothing of a refused or failed upload stays behind, not even the file.
@@ -96,6 +117,8 @@ def _store_version(
     approved_by,
     approved_on,
     published_at,
+    review_due,
+    request,
 ):
     with transaction.atomic():
         # Lock the register entry so two uploads at once get numbers one after the other.
@@ -125,9 +148,13 @@ def _store_version(
             published_at=published_at or timezone.now(),
             uploaded_by=_person(by),
         )
-        from hub.library.tasks import extract_version_text
-
-        transaction.on_commit(lambda: extract_version_text.enqueue(version.pk))
+        details = {"number": number}
+        if review_due is not None:
+            document.review_due = review_due
+            document.save(update_fields=["review_due"])
+            details["review_due"] = review_due.isoformat()
+        _log(by, "hub.library.version_uploaded", version, document, request, **details)
+        enqueue_on_commit("hub.library.tasks.extract_version_text", version.pk)
     return version
 
 
@@ -159,26 +186,98 @@ def version_read_text(version):
     return version
 
 
-@transaction.atomic
-def document_set_status(*, by, document, status, replaced_by=None):
+def document_set_status(*, by, document, status, replaced_by=None, request=None):
     """Mark a document current, under review, superseded (optionally by another document)
-    or withdrawn. A withdrawn document leaves every list and its files stop downloading."""
-    _require_edit(by, document)
+    or withdrawn, with its audit entry. A withdrawn document leaves every list and its files
+    stop downloading. Setting the status it already has changes and records nothing."""
     status = Status(status)
-    if replaced_by is not None and replaced_by.pk == document.pk:
-        raise ValidationError("A document cannot replace itself.")
-    document.status = status
-    document.replaced_by = replaced_by if status == Status.SUPERSEDED else None
-    document.save(update_fields=["status", "replaced_by"])
+    with transaction.atomic():
+        document = LibraryDocument.objects.select_for_update().get(pk=document.pk)
+        _require_edit(by, document)
+        if replaced_by is not None and replaced_by.pk == document.pk:
+            raise ValidationError({"replaced_by": "A document cannot replace itself."})
+        replaced_by = replaced_by if status == Status.SUPERSEDED else None
+        replaced_by_id = replaced_by.pk if replaced_by is not None else None
+        if document.status == status and document.replaced_by_id == replaced_by_id:
+            return document
+        before = document.status
+        document.status = status
+        document.replaced_by = replaced_by
+        document.save(update_fields=["status", "replaced_by"])
+        details = {"from": before, "to": status.value}
+        if replaced_by_id is not None:
+            details["replaced_by_id"] = replaced_by_id
+        _log(by, "hub.library.document_status_changed", document, document, request, **details)
     return document
 
 
-@transaction.atomic
-def version_withdraw(*, by, version):
-    """Stop one version being downloaded (for example one published in error)."""
-    _require_edit(by, version.document)
-    version.is_withdrawn = True
-    version.save(update_fields=["is_withdrawn"])
+def document_save(*, by, form, request=None):
+    """Save a register entry from the admin's validated document form (its details, topics,
+    related documents and pages), with its audit entry, in one transaction. On an existing
+    document a change of status goes through `document_set_status`, so it is checked and
+    recorded as every status change is. The editor must edit the document both as it was
+    and as it is saved (no moving it to a partnership they do not edit)."""
+    document = form.instance
+    with transaction.atomic():
+        if document.pk is None:
+            _require_edit(by, document)
+            document = form.save()
+            _log(by, "hub.library.document_created", document, document, request)
+            return document
+        stored = LibraryDocument.objects.select_for_update().get(pk=document.pk)
+        _require_edit(by, stored)
+        _require_edit(by, document)
+        status, replaced_by = document.status, document.replaced_by
+        # The details are saved as typed; the status is left as stored for the status
+        # service to change.
+        document.status, document.replaced_by_id = stored.status, stored.replaced_by_id
+        document = form.save()
+        changed = sorted(set(form.changed_data) - {"status", "replaced_by"})
+        if changed:
+            _log(by, "hub.library.document_edited", document, document, request, fields=changed)
+        document = document_set_status(
+            by=by, document=document, status=status, replaced_by=replaced_by, request=request
+        )
+    return document
+
+
+def document_delete(*, by, document, request=None):
+    """Remove a document from the register with every version, recording who did it (the
+    entry names the document's id, not its content)."""
+    with transaction.atomic():
+        document = LibraryDocument.objects.select_for_update().get(pk=document.pk)
+        _require_edit(by, document)
+        _log(by, "hub.library.document_deleted", document, document, request)
+        document.delete()
+
+
+def version_withdraw(*, by, version, reason, request=None):
+    """Stop one version being downloaded (for example one published in error), recording
+    why. The version stays in the history. Withdrawing it again is refused and changes
+    nothing, so a second press of the button leaves no second entry."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why the version is being withdrawn"})
+    with transaction.atomic():
+        version = (
+            DocumentVersion.objects.select_for_update()
+            .select_related("document")
+            .get(pk=version.pk)
+        )
+        _require_edit(by, version.document)
+        if version.is_withdrawn:
+            raise ValidationError("This version was already withdrawn.", code="already_withdrawn")
+        version.is_withdrawn = True
+        version.save(update_fields=["is_withdrawn"])
+        _log(
+            by,
+            "hub.library.version_withdrawn",
+            version,
+            version.document,
+            request,
+            number=version.number,
+            reason=reason[:500],
+        )
     return version
 
 

@@ -18,7 +18,7 @@ DOCUMENTS_PER_PAGE = 20
 def index(request):
     partnership = partnership_for(request)
     documents = queries.visible_documents(request, partnership)
-    form = LibraryFilterForm(request.GET or None, owners=queries.owners_of(documents))
+    form = LibraryFilterForm(_filters_asked(request) or None, owners=queries.owners_of(documents))
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     documents = queries.filter_documents(documents, filters).select_related("owner_agency")
     if filters.get("q"):
@@ -45,6 +45,15 @@ def index(request):
             "partnership": partnership,
         },
     )
+
+
+def _filters_asked(request):
+    """The query string's filters. `?scope=` was the reach filter's old name: links saved
+    with it still filter."""
+    query = request.GET.copy()
+    if "scope" in query and "reach" not in query:
+        query.setlist("reach", query.getlist("scope"))
+    return query
 
 
 def _document_or_404(request, slug):

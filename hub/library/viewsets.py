@@ -1,16 +1,21 @@
 """The register in Wagtail's admin: list, filter, create and edit documents' details. Each
-editor sees and edits only their own partnership's documents."""
+editor sees and edits only their own partnership's documents. Saving and deleting go through
+hub.library.services (a status chosen on the edit form through `document_set_status`), so
+each leaves its audit entry."""
 
 from django.db.models import Q
 from django.urls import reverse
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
 
-from hub.core.admin_scoping import ScopedViewSet
+from hub.core.admin_scoping import ScopedDeleteView, ScopedEditView, ScopedViewSet
+from hub.core.forms import service_call
 from hub.core.models import Partnership
 from hub.core.permissions import Action, scope_queryset
+from hub.library import services
 from hub.library.models import LibraryDocument
 
 
@@ -71,6 +76,38 @@ class LibraryDocumentIndexView(ScopedViewSet.index_view_class):
         return buttons
 
 
+class LibraryDocumentSaveMixin:
+    """Wagtail's save, replaced by the library's service, which owns the transaction; its
+    refusals show on the form."""
+
+    def form_valid(self, form):
+        self.form = form
+        with service_call(form) as call:
+            self.object = services.document_save(
+                by=self.request.user, form=form, request=self.request
+            )
+        if not call.ok:
+            return self.form_invalid(form)
+        response = self.save_action()
+        return self.run_after_hook() or response
+
+
+class LibraryDocumentCreateView(LibraryDocumentSaveMixin, CreateView):
+    pass
+
+
+class LibraryDocumentEditView(LibraryDocumentSaveMixin, ScopedEditView):
+    pass
+
+
+class LibraryDocumentDeleteView(ScopedDeleteView):
+    def delete_action(self):
+        with service_call():
+            services.document_delete(
+                by=self.request.user, document=self.object, request=self.request
+            )
+
+
 class LibraryDocumentViewSet(ScopedViewSet):
     """Every list, edit, delete, history and usage screen reads from `editable_documents`, so
     another partnership's document answers 404."""
@@ -78,13 +115,16 @@ class LibraryDocumentViewSet(ScopedViewSet):
     model = LibraryDocument
     rows = staticmethod(editable_documents)
     index_view_class = LibraryDocumentIndexView
+    add_view_class = LibraryDocumentCreateView
+    edit_view_class = LibraryDocumentEditView
+    delete_view_class = LibraryDocumentDeleteView
     icon = "doc-full"
     menu_label = "Library documents"
     menu_order = 250
     add_to_admin_menu = True
     name = "library_documents"
-    list_display = ["title", "document_type", "scope", "status", "review_due"]
-    list_filter = ["status", "document_type", "scope", "is_restricted"]
+    list_display = ["title", "document_type", "reach", "status", "review_due"]
+    list_filter = ["status", "document_type", "reach", "is_restricted"]
     # With panels, Wagtail builds the form from the edit handler's base form class (a
     # `form_class` attribute would be ignored), so the scoping form is given here.
     edit_handler = ObjectList(
@@ -93,7 +133,7 @@ class LibraryDocumentViewSet(ScopedViewSet):
             FieldPanel("title"),
             FieldPanel("slug"),
             FieldPanel("summary"),
-            FieldRowPanel([FieldPanel("document_type"), FieldPanel("scope")]),
+            FieldRowPanel([FieldPanel("document_type"), FieldPanel("reach")]),
             FieldPanel("topics"),
             MultiFieldPanel(
                 [

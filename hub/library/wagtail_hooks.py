@@ -52,6 +52,11 @@ def register_library_admin_urls():
                             admin_views.UploadVersionView.as_view(),
                             name="upload_version",
                         ),
+                        path(
+                            "versions/<int:pk>/withdraw/",
+                            admin_views.WithdrawVersionView.as_view(),
+                            name="withdraw_version",
+                        ),
                     ],
                     "library_admin",
                 ),

@@ -4,12 +4,12 @@ into them, previews, and publishing now or at a time.
 Who may do what is decided by services.may_edit_release (through hub.core.permissions): a
 consortium editor works on the regional releases of their consortium, a partnership's editors
 on that partnership's own releases. A release anyone else names in the address is a 404, and
-every write goes through hub.procedures.services, recorded in the audit log.
+every write goes through hub.procedures.services (which records it in the audit log), met
+through hub.core.forms.service_call.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from hub.core import audit
+from hub.core.forms import service_call
 from hub.core.models import Partnership
 from hub.core.permissions import Action, can, scope_queryset
 from hub.procedures import queries, services
@@ -193,20 +193,16 @@ class ReleaseListView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        try:
-            with transaction.atomic():
-                release = services.release_start(
-                    by=self.request.user,
-                    manual=data["manual"],
-                    partnership=data["partnership"],
-                    title=data["title"],
-                    summary=data["summary"],
-                )
-                _record(self.request, "hub.procedures.release_started", release, release)
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            form.add_error(None, error)
+        with service_call(form) as call:
+            release = services.release_start(
+                by=self.request.user,
+                manual=data["manual"],
+                partnership=data["partnership"],
+                title=data["title"],
+                summary=data["summary"],
+                request=self.request,
+            )
+        if not call.ok:
             return self.form_invalid(form)
         messages.success(self.request, f"Release '{release.title}' started. Draft its changes.")
         return redirect(release_url(release))
@@ -214,17 +210,6 @@ class ReleaseListView(WagtailAdminTemplateMixin, FormView):
 
 def release_url(release):
     return reverse("procedures_admin:release", args=[release.pk])
-
-
-def _record(request, action, instance, release, **details):
-    audit.record(
-        actor=request.user,
-        action=action,
-        instance=instance,
-        request=request,
-        partnership_id=release.partnership_id,
-        details={"release_id": release.pk, **details},
-    )
 
 
 class ReleaseMixin:
@@ -324,27 +309,16 @@ class PublishView(ReleaseView):
         return self.publish(request, at=None)
 
     def publish(self, request, *, at, form=None):
-        try:
-            with transaction.atomic():
-                release = services.release_publish(by=request.user, release=self.release, at=at)
-                if at is None:
-                    _record(request, "hub.procedures.release_published", release, release)
-                else:
-                    _record(
-                        request,
-                        "hub.procedures.release_scheduled",
-                        release,
-                        release,
-                        at=at.isoformat(),
-                    )
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
+        with service_call() as call:
+            release = services.release_publish(
+                by=request.user, release=self.release, at=at, request=request
+            )
+        if not call.ok:
             self.release.refresh_from_db()
             if self.release.published_at is not None:
                 messages.info(request, "This release was already published or scheduled.")
                 return redirect(release_url(self.release))
-            return self.render_errors(error.messages, schedule_form=form)
+            return self.render_errors(call.messages, schedule_form=form)
         if at is None:
             messages.success(request, f"'{release.title}' is published: readers see it now.")
         else:
@@ -368,14 +342,12 @@ class UnscheduleView(ReleaseView):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        try:
-            with transaction.atomic():
-                release = services.release_unschedule(by=request.user, release=self.release)
-                _record(request, "hub.procedures.release_unscheduled", release, release)
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            return self.render_errors(error.messages)
+        with service_call() as call:
+            release = services.release_unschedule(
+                by=request.user, release=self.release, request=request
+            )
+        if not call.ok:
+            return self.render_errors(call.messages)
         messages.success(request, f"'{release.title}' is a draft again: readers will not see it.")
         return redirect(release_url(release))
 
@@ -401,17 +373,9 @@ class ReleaseFormView(ReleaseMixin, WagtailAdminTemplateMixin, FormView):
         return context
 
     def form_valid(self, form):
-        try:
-            with transaction.atomic():
-                self.save(form.cleaned_data)
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+        with service_call(form) as call:
+            self.save(form.cleaned_data)
+        if not call.ok:
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
         return redirect(release_url(self.release))
@@ -461,8 +425,8 @@ class ChapterChangeView(ReleaseFormView):
             body=data["body"],
             change_type=data["change_type"],
             change_summary=data["change_summary"],
+            request=self.request,
         )
-        _record(self.request, "hub.procedures.chapter_drafted", version, self.release)
         self.success_message = f"Change to '{version.title}' saved in the draft."
 
 
@@ -496,13 +460,13 @@ class LocalInformationView(ReleaseFormView):
         return context
 
     def save(self, data):
-        version = services.local_information_draft(
+        services.local_information_draft(
             by=self.request.user,
             release=self.release,
             chapter=self.item.chapter,
             body=data["body"],
+            request=self.request,
         )
-        _record(self.request, "hub.procedures.local_information_drafted", version, self.release)
         self.success_message = (
             f"Local information on '{self.item.version.title}' saved in the draft."
         )
@@ -521,7 +485,7 @@ class ChapterCreateView(ReleaseFormView):
         return {**super().get_form_kwargs(), "parts": self.release.manual.parts.all()}
 
     def save(self, data):
-        chapter = services.chapter_create(
+        services.chapter_create(
             by=self.request.user,
             release=self.release,
             part=data["part"],
@@ -530,8 +494,8 @@ class ChapterCreateView(ReleaseFormView):
             summary=data["summary"],
             body=data["body"],
             change_summary=data["change_summary"],
+            request=self.request,
         )
-        _record(self.request, "hub.procedures.chapter_created", chapter, self.release)
         self.success_message = f"Chapter '{data['title']}' created in the draft."
 
 

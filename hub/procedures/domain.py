@@ -16,6 +16,7 @@ AUDIT_ACTIONS = {
     "hub.procedures.release_published": "Procedures release published",
     "hub.procedures.release_scheduled": "Procedures release scheduled",
     "hub.procedures.release_unscheduled": "Procedures release unscheduled",
+    "hub.procedures.subscribed": "Subscribed to procedures emails",
     "hub.procedures.unsubscribed": "Unsubscribed from procedures emails",
 }
 

@@ -1,5 +1,6 @@
 """Every change to the manual. Drafts go into an unpublished release; publishing a release
-makes all of its changes visible at one moment, in one transaction."""
+makes all of its changes visible at one moment, in one transaction. Each write records its
+audit entry inside its own transaction, so it is logged whichever screen or command calls it."""
 
 import datetime
 from html import escape
@@ -15,8 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from hub.core import audit
 from hub.core.once import claim
 from hub.core.permissions import Action, can
+from hub.core.tasks import enqueue_on_commit
 from hub.procedures.models import (
     ChangeType,
     Chapter,
@@ -62,6 +65,18 @@ def may_edit_release(user, release):
     return can(user, Action.EDIT_REGIONAL_CONTENT, release.manual.consortium)
 
 
+def _log(by, action, instance, release, request, **details):
+    """One audit entry about `release` (or something drafted into it)."""
+    audit.record(
+        actor=by,
+        action=action,
+        instance=instance,
+        request=request,
+        partnership_id=release.partnership_id,
+        details={"release_id": release.pk, **details},
+    )
+
+
 def _require_draft(user, release):
     if not may_edit_release(user, release):
         raise PermissionDenied
@@ -70,20 +85,39 @@ def _require_draft(user, release):
 
 
 @transaction.atomic
-def release_start(*, by, manual, title, partnership=None, summary=""):
+def release_start(*, by, manual, title, partnership=None, summary="", request=None):
+    """Start a draft release: regional (consortium editors) or a partnership's own."""
     release = Release(manual=manual, partnership=partnership, title=title, summary=summary)
     if not may_edit_release(by, release):
         raise PermissionDenied
     release.save()
+    _log(by, "hub.procedures.release_started", release, release, request)
     return release
 
 
 @transaction.atomic
 def chapter_draft(
-    *, by, release, chapter, title, body, change_summary, summary="", change_type=ChangeType.AMENDED
+    *,
+    by,
+    release,
+    chapter,
+    title,
+    body,
+    change_summary,
+    summary="",
+    change_type=ChangeType.AMENDED,
+    request=None,
 ):
     """Draft a chapter's new text into `release`. Regional chapters only in regional releases
     (consortium editors); local chapters only in their own partnership's release."""
+    version = _draft_chapter(
+        by, release, chapter, title, body, change_summary, summary, change_type
+    )
+    _log(by, "hub.procedures.chapter_drafted", version, release, request)
+    return version
+
+
+def _draft_chapter(by, release, chapter, title, body, change_summary, summary, change_type):
     _require_draft(by, release)
     if chapter.partnership_id != release.partnership_id:
         raise PermissionDenied
@@ -103,7 +137,7 @@ def chapter_draft(
 
 
 @transaction.atomic
-def local_information_draft(*, by, release, chapter, body):
+def local_information_draft(*, by, release, chapter, body, request=None):
     """Draft a partnership's local information box on a regional chapter, in that
     partnership's own release. Another partnership's box or a regional text: refused."""
     _require_draft(by, release)
@@ -115,12 +149,14 @@ def local_information_draft(*, by, release, chapter, body):
         release=release,
         defaults={"body": clean_html(body)},
     )
+    _log(by, "hub.procedures.local_information_drafted", version, release, request)
     return version
 
 
-def release_publish(*, by, release, at=None):
+def release_publish(*, by, release, at=None, request=None):
     """Make every change in the release visible at once (now, or at `at` if later). It is
-    one UPDATE inside one transaction: if anything fails, nothing becomes visible."""
+    one UPDATE inside one transaction, with its audit entry (published, or scheduled with
+    the time): if anything fails, nothing becomes visible."""
     with transaction.atomic():
         release = Release.objects.select_for_update().get(pk=release.pk)
         _require_draft(by, release)
@@ -128,19 +164,24 @@ def release_publish(*, by, release, at=None):
             raise ValidationError("This release has no changes to publish.")
         release.published_at = at or timezone.now()
         release.save(update_fields=["published_at"])
-        _after_publish(release)
+        if at is None:
+            _log(by, "hub.procedures.release_published", release, release, request)
+        else:
+            _log(
+                by,
+                "hub.procedures.release_scheduled",
+                release,
+                release,
+                request,
+                at=at.isoformat(),
+            )
+        # Search and subscribers are brought up to date once the release is committed.
+        enqueue_on_commit("hub.procedures.tasks.reindex_release", release.pk)
     return release
 
 
-def _after_publish(release):
-    """Search index and subscribers are brought up to date once the release is committed."""
-    from hub.procedures.tasks import reindex_release
-
-    transaction.on_commit(lambda: reindex_release.enqueue(release.pk))
-
-
 @transaction.atomic
-def subscribe(*, partnership, email):
+def subscribe(*, partnership, email, request=None):
     """Subscribe, or renew a subscription: each lasts PROCEDURES_SUBSCRIPTION_DAYS from when
     it was made or last renewed (see `prune_subscriptions`)."""
     subscription, created = Subscription.objects.get_or_create(
@@ -149,6 +190,13 @@ def subscribe(*, partnership, email):
     if not created:
         subscription.renewed_at = timezone.now()
         subscription.save(update_fields=["renewed_at"])
+    audit.record(
+        actor=None,
+        action="hub.procedures.subscribed",
+        instance=subscription,
+        request=request,
+        details={"renewed": not created},
+    )
     return subscription
 
 
@@ -227,7 +275,16 @@ def _chapter_slug(manual, title, slug):
 
 @transaction.atomic
 def chapter_create(
-    *, by, release, part, title, body, change_summary="New chapter.", summary="", slug=""
+    *,
+    by,
+    release,
+    part,
+    title,
+    body,
+    change_summary="New chapter.",
+    summary="",
+    slug="",
+    request=None,
 ):
     """Create a chapter in `part` with its first text drafted into `release`; readers see it
     when the release is published. A regional release makes a regional chapter (consortium
@@ -254,20 +311,12 @@ def chapter_create(
     except IntegrityError as error:
         # Another editor took the same address a moment ago.
         raise ValidationError({"slug": "Another chapter already uses this address."}) from error
-    chapter_draft(
-        by=by,
-        release=release,
-        chapter=chapter,
-        title=title,
-        summary=summary,
-        body=body,
-        change_type=ChangeType.NEW,
-        change_summary=change_summary,
-    )
+    _draft_chapter(by, release, chapter, title, body, change_summary, summary, ChangeType.NEW)
+    _log(by, "hub.procedures.chapter_created", chapter, release, request)
     return chapter
 
 
-def release_unschedule(*, by, release, now=None):
+def release_unschedule(*, by, release, now=None, request=None):
     """Take a scheduled release back to a draft, to change it or choose another time. Once
     its time has come readers may have seen it, so a live release is refused; its changes
     can only be followed by a new release."""
@@ -284,6 +333,7 @@ def release_unschedule(*, by, release, now=None):
             )
         release.published_at = None
         release.save(update_fields=["published_at"])
+        _log(by, "hub.procedures.release_unscheduled", release, release, request)
     return release
 
 
@@ -307,10 +357,17 @@ def subscription_for_token(token):
 
 
 @transaction.atomic
-def unsubscribe(*, subscription):
-    """Remove the subscription: no more release emails go to that address. Removing one that
-    is already gone does nothing."""
-    Subscription.objects.filter(pk=subscription.pk).delete()
+def unsubscribe(*, subscription, request=None):
+    """Remove the subscription, with its audit entry: no more release emails go to that
+    address. Removing one that is already gone does nothing and records nothing."""
+    deleted, _ = Subscription.objects.filter(pk=subscription.pk).delete()
+    if deleted:
+        audit.record(
+            actor=None,
+            action="hub.procedures.unsubscribed",
+            instance=subscription,
+            request=request,
+        )
 
 
 def _site_url(partnership, path):

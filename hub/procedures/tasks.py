@@ -4,6 +4,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from hub.procedures.models import Release
+from hub.procedures.services import send_release_notifications
 
 
 def reindex_chapters_of(release):
@@ -28,8 +29,6 @@ def reindex_recently_live(now=None, window=datetime.timedelta(days=1)):
 def reindex_release(release_id):
     """Bring search up to date with a published release and tell its subscribers. Both
     steps are safe to repeat."""
-    from hub.procedures.services import send_release_notifications
-
     release = Release.objects.filter(pk=release_id).first()
     if release is None:
         return

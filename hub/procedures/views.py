@@ -6,14 +6,12 @@ import datetime
 
 from django.contrib import messages
 from django.core import signing
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from hub.core import audit
 from hub.core.presenters import partnership_for
 from hub.procedures import queries
 from hub.procedures.forms import AsAtForm, SubscribeForm
@@ -130,7 +128,7 @@ def updates(request):
     partnership, manual = _context(request)
     form = SubscribeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        subscribe(partnership=partnership, email=form.cleaned_data["email"])
+        subscribe(partnership=partnership, email=form.cleaned_data["email"], request=request)
         messages.success(
             request,
             "You will get one email each time a new release of the procedures is published.",
@@ -167,14 +165,7 @@ def unsubscribe_link(request, token):
     except signing.BadSignature:
         return render(request, "procedures/unsubscribe_invalid.html", status=404)
     if request.method == "POST" and subscription is not None:
-        with transaction.atomic():
-            audit.record(
-                actor=None,
-                action="hub.procedures.unsubscribed",
-                instance=subscription,
-                request=request,
-            )
-            unsubscribe(subscription=subscription)
+        unsubscribe(subscription=subscription, request=request)
         messages.success(
             request,
             "You have unsubscribed. You will get no more emails about the procedures.",

@@ -9,9 +9,9 @@ def run_due(now):
     Offers first, so a place freed by an expired offer is offered on before anything else
     reads the session; registers before impact questions, which follow attendance."""
     return {
-        "offers": services.expire_offers(now),
-        "registers": services.close_due_registers(now),
-        "reminders": services.send_reminders(now),
-        "impact": services.send_impact_follow_ups(now),
-        "lost": services.send_lost_emails(now),
+        "offers": services.offers_expire(now),
+        "registers": services.registers_close_due(now),
+        "reminders": services.reminders_send(now),
+        "impact": services.impact_follow_ups_send(now),
+        "lost": services.lost_emails_send(now),
     }

@@ -1,7 +1,7 @@
 """The inter-agency training programme: courses, their sessions, and what happens to a place.
 
 A place is never a counter. Places left = capacity − confirmed bookings − offers still open,
-computed under a lock on the session row whenever it matters (see services.py). Every
+computed under a lock on the session row whenever it matters (see availability.py). Every
 booking, offer, charge and attendance mark is its own row, so history is never overwritten.
 """
 
@@ -10,7 +10,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.search import index
@@ -185,28 +185,6 @@ class SessionStatus(models.TextChoices):
 class SessionQuerySet(models.QuerySet):
     def upcoming(self, now=None):
         return self.filter(starts_at__gt=now or timezone.now(), status=SessionStatus.SCHEDULED)
-
-    def with_places(self, now=None):
-        """Annotate `places_left`: capacity less confirmed bookings and open offers."""
-        now = now or timezone.now()
-        return self.annotate(
-            _confirmed=Count(
-                "bookings", filter=Q(bookings__status=BookingStatus.CONFIRMED), distinct=True
-            ),
-            _offers=Count(
-                "waiting_list",
-                filter=Q(
-                    waiting_list__status=WaitStatus.OFFERED,
-                    waiting_list__offer_expires_at__gt=now,
-                ),
-                distinct=True,
-            ),
-            _waiting=Count(
-                "waiting_list",
-                filter=Q(waiting_list__status=WaitStatus.WAITING),
-                distinct=True,
-            ),
-        ).annotate(places_left=F("capacity") - F("_confirmed") - F("_offers"))
 
 
 class Session(models.Model):

@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 from hub.core.presenters import govuk_date
+from hub.training.availability import places_shown
 from hub.training.models import Format, Level
 
 # A refresher falling due within this many months is flagged before it becomes overdue.
@@ -51,7 +52,7 @@ def availability(places_left):
 
 
 def session_row(session):
-    places_left = max(session.places_left, 0)
+    places_left = places_shown(session)
     return {
         "session": session,
         "when": when(session),

@@ -13,10 +13,6 @@ MARK_PREFIX = "mark-"
 NOT_ON_THIS_REGISTER = "The register lists only people booked on this session."
 
 
-def _name(person):
-    return person.get_full_name() or person.email
-
-
 class RegisterForm(forms.Form):
     """One question per person booked: attended, arrived late, left early or absent.
 
@@ -29,7 +25,7 @@ class RegisterForm(forms.Form):
         super().__init__(*args, **kwargs)
         for booking in bookings:
             self.fields[f"{MARK_PREFIX}{booking.pk}"] = forms.ChoiceField(
-                label=_name(booking.person),
+                label=booking.person.display_name,
                 help_text=booking.agency.name if booking.agency else None,
                 choices=Attendance.choices,
                 widget=forms.RadioSelect,
@@ -37,7 +33,7 @@ class RegisterForm(forms.Form):
                 initial=booking.attendance or None,
                 error_messages={
                     "invalid_choice": "Choose attended, arrived late, left early or absent "
-                    f"for {_name(booking.person)}"
+                    f"for {booking.person.display_name}"
                 },
             )
 

@@ -13,7 +13,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from hub.core.downloads import private_download
 from hub.core.forms import service_call
 from hub.core.models import Agency, User
 from hub.core.permissions import Action, can, scope_queryset
@@ -51,16 +52,6 @@ RECENT_DAYS = 60
 LONGEST_REGISTER = datetime.timedelta(hours=720)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _name(person):
-    return person.get_full_name() or person.email
-
-
-def _download(content, *, filename, content_type):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # --- Registers --------------------------------------------------------------------------
@@ -151,7 +142,7 @@ def register(request, pk):
     form = RegisterForm(request.POST if request.method == "POST" else None, bookings=bookings)
     if request.method == "POST" and form.is_valid():
         with service_call(form) as call:
-            changed = services.mark_attendance(
+            changed = services.attendance_mark(
                 by=request.user, session=session, marks=form.cleaned_data["marks"], request=request
             )
         if call.ok:
@@ -215,13 +206,6 @@ def _staff(user, agency):
     ).order_by("last_name", "first_name", "email")
 
 
-def _reachable_colleagues(user):
-    """Everyone the user may book for; see TransferForm for why the list shown is shorter."""
-    return scope_queryset(
-        user, Action.BOOK_FOR_AGENCY, User.objects.filter(is_active=True, agency__isnull=False)
-    )
-
-
 @login_required
 @require_GET
 def agency_records(request):
@@ -249,7 +233,7 @@ def agency_records(request):
                 session__starts_at__gt=now,
             ),
         ).select_related("person", "session__course")
-        reachable = _reachable_colleagues(user) if may_book else None
+        reachable = services.bookable_people(user) if may_book else None
         context.update(
             records=reports.staff_records(staff, timezone.localdate()),
             may_book=may_book,
@@ -277,7 +261,7 @@ def agency_records_csv(request):
     records = reports.staff_records(_staff(request.user, agency), timezone.localdate())
     header, rows = reports.staff_record_table(records)
     stamp = timezone.localdate().isoformat()
-    return _download(
+    return private_download(
         reports.as_csv(header, rows),
         filename=f"training-records-{slugify(agency.name)}-{stamp}.csv",
         content_type="text/csv; charset=utf-8",
@@ -299,7 +283,7 @@ def transfer(request, pk):
     staff = _staff(user, booking.agency)
     form = TransferForm(
         request.POST if request.method == "POST" else None,
-        reachable=_reachable_colleagues(user),
+        reachable=services.bookable_people(user),
         offered=staff,
         booking=booking,
     )
@@ -307,14 +291,14 @@ def transfer(request, pk):
     if request.method == "POST" and form.is_valid():
         colleague = form.cleaned_data["person"]
         with service_call(form, "person") as call:
-            services.transfer_booking(
+            services.booking_transfer(
                 by=user, booking=booking, to_person=colleague, request=request
             )
         if call.ok:
             messages.success(
                 request,
-                f"{_name(booking.person)}’s place on {booking.session.course.title} on "
-                f"{presenters.when(booking.session)} is now {_name(colleague)}’s.",
+                f"{booking.person.display_name}’s place on {booking.session.course.title} on "
+                f"{presenters.when(booking.session)} is now {colleague.display_name}’s.",
             )
             return redirect(back)
     return render(
@@ -448,12 +432,12 @@ def _charges_download(request, kind):
     dates = f"{form.cleaned_data['date_from']:%Y-%m-%d}-to-{form.cleaned_data['date_to']:%Y-%m-%d}"
     name = f"training-charges-{partnership.slug}-{dates}"
     if kind == "csv":
-        return _download(
+        return private_download(
             reports.as_csv(header, rows),
             filename=f"{name}.csv",
             content_type="text/csv; charset=utf-8",
         )
-    return _download(
+    return private_download(
         reports.as_xlsx(header, rows, title="Training charges"),
         filename=f"{name}.xlsx",
         content_type=XLSX,
@@ -486,7 +470,7 @@ def waive(request, pk):
     form = WaiveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and not charge.is_waived and form.is_valid():
         with service_call(form, "reason") as call:
-            services.waive_charge(
+            services.charge_waive(
                 by=request.user, charge=charge, reason=form.cleaned_data["reason"], request=request
             )
         if call.ok:

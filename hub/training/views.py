@@ -20,11 +20,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from hub.core.downloads import private_download
 from hub.core.forms import service_call
-from hub.core.models import AgencyType, User
+from hub.core.models import AgencyType
 from hub.core.permissions import Action, can, scope_queryset
 from hub.core.presenters import partnership_for
 from hub.training import presenters, services
+from hub.training.availability import with_places
 from hub.training.calendar import booking_invitation, programme_feed
 from hub.training.certificate import certificate_pdf
 from hub.training.forms import (
@@ -43,7 +45,6 @@ from hub.training.models import (
     ImpactResponse,
     Session,
     SessionStatus,
-    Tariff,
     WaitingListEntry,
     WaitStatus,
     policy_for,
@@ -58,10 +59,6 @@ def _base_url(request):
 
 def _sign_in_url(request):
     return f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}"
-
-
-def _name(person):
-    return person.get_full_name() or person.email
 
 
 # --- What a request may reach -----------------------------------------------------------
@@ -106,10 +103,10 @@ def _own_booking(request, pk):
 
 
 def _colleagues(user):
-    """Active people the user may book for: members of the agencies in their scope."""
-    people = User.objects.filter(is_active=True, agency__isnull=False).exclude(pk=user.pk)
+    """The colleagues the user may book for (services.bookable_people), themself aside."""
     return (
-        scope_queryset(user, Action.BOOK_FOR_AGENCY, people)
+        services.bookable_people(user)
+        .exclude(pk=user.pk)
         .select_related("agency")
         .order_by("last_name", "first_name", "email")
     )
@@ -137,7 +134,7 @@ def _month_range(year, month):
 def programme(request):
     partnership = _partnership(request)
     courses = _courses(request)
-    upcoming = _sessions(request).upcoming().with_places().order_by("starts_at", "pk")
+    upcoming = with_places(_sessions(request).upcoming()).order_by("starts_at", "pk")
     form = ProgrammeFilterForm(
         request.GET or None,
         audiences=Audience.objects.filter(courses__in=courses).distinct(),
@@ -204,7 +201,7 @@ def calendar_feed(request):
 @require_GET
 def course(request, slug):
     item = get_object_or_404(_courses(request).prefetch_related("audiences", "tariffs"), slug=slug)
-    sessions = item.sessions.upcoming().with_places().select_related("course")
+    sessions = with_places(item.sessions.upcoming()).select_related("course")
     tariffs = presenters.tariff_rows(item)
     return render(
         request,
@@ -266,13 +263,13 @@ def _session_context(request, item, *, book_form=None, colleague_form=None):
 def _announce(request, result, *, person):
     own = person.pk == request.user.pk
     if isinstance(result, Booking):
-        who = "You are" if own else f"{_name(person)} is"
+        who = "You are" if own else f"{person.display_name} is"
         messages.success(
             request,
             f"{who} booked on {result.session.course.title} on {presenters.when(result.session)}.",
         )
         return
-    who = "you are" if own else f"{_name(person)} is"
+    who = "you are" if own else f"{person.display_name} is"
     messages.info(
         request,
         f"The last place was taken; {who} number {services.waiting_position(result)} on the "
@@ -282,7 +279,7 @@ def _announce(request, result, *, person):
 
 @require_http_methods(["GET", "POST"])
 def session(request, pk):
-    item = get_object_or_404(_sessions(request).with_places(), pk=pk)
+    item = get_object_or_404(with_places(_sessions(request)), pk=pk)
     if request.method == "GET":
         return render(request, "training/session.html", _session_context(request, item))
     if not request.user.is_authenticated:
@@ -295,7 +292,7 @@ def session(request, pk):
         if colleague_form.is_valid():
             person = colleague_form.cleaned_data["person"]
             with service_call(colleague_form, "person") as call:
-                result = services.request_place(
+                result = services.place_request(
                     by=request.user, session=item, person=person, request=request
                 )
             if call.ok:
@@ -304,7 +301,7 @@ def session(request, pk):
     else:
         book_form = ConfirmForm(request.POST)
         with service_call(book_form) as call:
-            result = services.request_place(
+            result = services.place_request(
                 by=request.user, session=item, person=request.user, request=request
             )
         if call.ok:
@@ -321,11 +318,11 @@ def booking_calendar(request, pk):
     booking = _own_booking(request, pk)
     if not booking.is_confirmed:
         raise Http404
-    body = booking_invitation(booking, base_url=_base_url(request))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="training-{booking.session_id}.ics"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(
+        booking_invitation(booking, base_url=_base_url(request)),
+        filename=f"training-{booking.session_id}.ics",
+        content_type="text/calendar; charset=utf-8",
+    )
 
 
 # --- My training ------------------------------------------------------------------------
@@ -404,14 +401,8 @@ def my_training(request):
 
 def _late_charge(booking, now):
     """What cancelling now would cost the person's organisation, as text; None if nothing."""
-    if not services.is_late_cancellation(booking.session, now) or booking.agency is None:
-        return None
-    tariff = Tariff.objects.filter(
-        course=booking.session.course, agency_type=booking.agency.agency_type
-    ).first()
-    if tariff is None or not tariff.late_cancellation_pence:
-        return None
-    return presenters.pounds(tariff.late_cancellation_pence)
+    pence = services.late_cancellation_charge(booking, now)
+    return presenters.pounds(pence) if pence else None
 
 
 @login_required
@@ -427,9 +418,9 @@ def cancel(request, pk):
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         with service_call(form) as call:
-            services.cancel_booking(by=request.user, booking=booking, request=request)
+            services.booking_cancel(by=request.user, booking=booking, request=request)
         if call.ok:
-            whose = "Your place" if own else f"{_name(booking.person)}’s place"
+            whose = "Your place" if own else f"{booking.person.display_name}’s place"
             messages.success(request, f"{whose} on {booking.session.course.title} is cancelled.")
             return redirect("training:my_training" if own else booking.session.get_absolute_url())
     session = booking.session
@@ -459,17 +450,17 @@ def waiting(request, pk):
     form = ConfirmForm(request.POST or None)
     action = request.POST.get("action")
     if request.method == "POST" and action in ("accept", "leave"):
-        change = services.accept_offer if action == "accept" else services.leave_waiting_list
+        change = services.offer_accept if action == "accept" else services.waiting_list_leave
         with service_call(form) as call:
             change(by=request.user, entry=entry, request=request)
         if call.ok:
             label = f"{entry.session.course.title} on {presenters.when(entry.session)}"
             own = entry.person_id == request.user.pk
             if action == "accept":
-                who = "You are" if own else f"{_name(entry.person)} is"
+                who = "You are" if own else f"{entry.person.display_name} is"
                 messages.success(request, f"{who} booked on {label}.")
                 return redirect(entry.session.get_absolute_url())
-            who = "You have" if own else f"{_name(entry.person)} has"
+            who = "You have" if own else f"{entry.person.display_name} has"
             left = "declined the place" if entry.status == WaitStatus.OFFERED else "left the list"
             messages.success(request, f"{who} {left} for {label}.")
             return redirect("training:my_training" if own else entry.session.get_absolute_url())
@@ -506,7 +497,7 @@ def evaluation(request, pk):
     form = EvaluationForm(request.POST or None)
     if request.method == "POST" and not already and form.is_valid():
         with service_call(form) as call:
-            services.submit_evaluation(
+            services.evaluation_submit(
                 by=request.user, booking=booking, answers=form.cleaned_data, request=request
             )
         if call.ok:
@@ -539,7 +530,7 @@ def impact(request, pk):
     form = ImpactForm(request.POST or None)
     if request.method == "POST" and not already and form.is_valid():
         with service_call(form) as call:
-            services.submit_impact(
+            services.impact_submit(
                 by=request.user,
                 booking=booking,
                 practice_changed=form.cleaned_data["practice_changed"],
@@ -577,16 +568,15 @@ def certificate(request, pk):
         raise Http404
     session = booking.session
     content = certificate_pdf(
-        person_name=_name(booking.person),
+        person_name=booking.person.display_name,
         course_title=session.course.title,
         level=session.course.get_level_display(),
         on=timezone.localtime(session.starts_at).date(),
         hours=presenters.hours(session.course),
         partnership_name=session.course.partnership.name,
     )
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="certificate-{session.course.slug}-{booking.pk}.pdf"'
+    return private_download(
+        content,
+        filename=f"certificate-{session.course.slug}-{booking.pk}.pdf",
+        content_type="application/pdf",
     )
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -13,7 +13,7 @@ import django_filters
 from django import forms
 from django.contrib.messages import error as message_error
 from django.contrib.messages import success as message_success
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -35,9 +35,11 @@ from hub.core.admin_scoping import (
     roles_with,
     scoped_choices,
 )
+from hub.core.forms import service_call
 from hub.core.models import Partnership, User
 from hub.core.permissions import Action, can, scope_queryset
 from hub.training import presenters, services
+from hub.training.availability import places_shown, with_places
 from hub.training.models import (
     BookingStatus,
     Course,
@@ -309,7 +311,7 @@ class SessionFilterSet(WagtailFilterSet):
 
 
 def sessions_with_places(user):
-    return managed_sessions(user).with_places().select_related("course")
+    return with_places(managed_sessions(user)).select_related("course")
 
 
 class RegisterLinkColumn(Column):
@@ -332,7 +334,7 @@ class RegisterLinkColumn(Column):
 def _places_left(session):
     if session.status == SessionStatus.CANCELLED:
         return "–"
-    return max(session.places_left, 0)
+    return places_shown(session)
 
 
 class SessionIndexView(ScopedIndexView):
@@ -366,7 +368,7 @@ class CancelSessionForm(forms.Form):
 
 
 class CancelSessionView(WagtailAdminTemplateMixin, FormView):
-    """Cancel a session through services.cancel_session: everyone booked is told, nobody is
+    """Cancel a session through services.session_cancel: everyone booked is told, nobody is
     charged and the waiting list closes."""
 
     form_class = CancelSessionForm
@@ -410,14 +412,12 @@ class CancelSessionView(WagtailAdminTemplateMixin, FormView):
         return context
 
     def form_valid(self, form):
-        try:
-            services.cancel_session(
+        with service_call() as call:
+            services.session_cancel(
                 by=self.request.user, session=self.session, request=self.request
             )
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            message_error(self.request, " ".join(error.messages))
+        if not call.ok:
+            message_error(self.request, " ".join(call.messages))
             return self.form_invalid(form)
         message_success(self.request, f"{self.session} is cancelled. Everyone booked will be told.")
         return redirect(self.index_url_name)

@@ -11,25 +11,6 @@ from django.utils import timezone
 from hub.assurance import services
 from hub.assurance.models import Framework, FrameworkVersion, Round, Standard
 from hub.core.models import Agency, Role
-from tests.conftest import make_person
-
-
-@pytest.fixture
-def westbury(db):
-    """A school in Westshire only."""
-    return Agency.objects.get(name="Westbury Cross Academy Trust (demo)")
-
-
-@pytest.fixture
-def police(db):
-    """Works in both Westshire and Northmoor."""
-    return Agency.objects.get(name="Westmoor Police (demo)")
-
-
-@pytest.fixture
-def moorhampton(db):
-    """A school in Northmoor only."""
-    return Agency.objects.get(name="Moorhampton High School (demo)")
 
 
 @pytest.fixture
@@ -60,65 +41,52 @@ def framework_version(westshire):
 
 
 @pytest.fixture
-def admin_westshire(westshire):
-    return make_person(
-        "s11-admin@westshire.example",
-        partnership=westshire,
-        agency=Agency.objects.get(name="Westshire County Council (demo)"),
-        roles=[Role.PARTNERSHIP_ADMIN],
-    )
+def admin_westshire(staff):
+    return staff(Role.PARTNERSHIP_ADMIN, agency="council", email="s11-admin@westshire.example")
 
 
 @pytest.fixture
-def reviewer_westshire(westshire):
-    return make_person(
-        "s11-reviewer@westshire.example",
-        partnership=westshire,
+def reviewer_westshire(staff):
+    return staff(
+        Role.SECTION_11_REVIEWER,
         agency=Agency.objects.get(name="NHS Westshire Integrated Care Board (demo)"),
-        roles=[Role.SECTION_11_REVIEWER],
+        email="s11-reviewer@westshire.example",
     )
 
 
 @pytest.fixture
-def reviewer_northmoor(northmoor):
-    return make_person(
-        "s11-reviewer@northmoor.example",
-        partnership=northmoor,
+def reviewer_northmoor(staff):
+    return staff(
+        Role.SECTION_11_REVIEWER,
+        partnership="northmoor",
         agency=Agency.objects.get(name="Northmoor Borough Council (demo)"),
-        roles=[Role.SECTION_11_REVIEWER],
+        email="s11-reviewer@northmoor.example",
     )
 
 
 @pytest.fixture
-def lead_westbury(westshire, westbury):
-    return make_person(
-        "s11-lead@westbury.example",
-        partnership=westshire,
-        agency=westbury,
-        roles=[Role.AGENCY_LEAD],
+def lead_westbury(staff):
+    return staff(Role.AGENCY_LEAD, agency="westbury", email="s11-lead@westbury.example")
+
+
+@pytest.fixture
+def lead_police(staff):
+    return staff(Role.AGENCY_LEAD, agency="police", email="s11-lead@police.example")
+
+
+@pytest.fixture
+def lead_moorhampton(staff):
+    return staff(
+        Role.AGENCY_LEAD,
+        partnership="northmoor",
+        agency="moorhampton",
+        email="s11-lead@moorhampton.example",
     )
 
 
 @pytest.fixture
-def lead_police(westshire, police):
-    return make_person(
-        "s11-lead@police.example", partnership=westshire, agency=police, roles=[Role.AGENCY_LEAD]
-    )
-
-
-@pytest.fixture
-def lead_moorhampton(northmoor, moorhampton):
-    return make_person(
-        "s11-lead@moorhampton.example",
-        partnership=northmoor,
-        agency=moorhampton,
-        roles=[Role.AGENCY_LEAD],
-    )
-
-
-@pytest.fixture
-def colleague_westbury(westshire, westbury):
-    return make_person("s11-colleague@westbury.example", partnership=westshire, agency=westbury)
+def colleague_westbury(staff):
+    return staff(None, agency="westbury", email="s11-colleague@westbury.example")
 
 
 @pytest.fixture

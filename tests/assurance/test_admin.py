@@ -18,7 +18,6 @@ from hub.assurance.admin_forms import FROZEN
 from hub.assurance.models import Framework, FrameworkVersion, LocalQuestion, Round
 from hub.assurance.viewsets import FrameworkVersionViewSet
 from hub.core.models import Agency, Role
-from tests.conftest import make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -44,12 +43,12 @@ def admin_client(admin_westshire):
 
 
 @pytest.fixture
-def admin_northmoor(northmoor):
-    return make_person(
-        "s11-admin@northmoor.example",
-        partnership=northmoor,
+def admin_northmoor(staff):
+    return staff(
+        Role.PARTNERSHIP_ADMIN,
+        partnership="northmoor",
         agency=Agency.objects.get(name="Northmoor Borough Council (demo)"),
-        roles=[Role.PARTNERSHIP_ADMIN],
+        email="s11-admin@northmoor.example",
     )
 
 
@@ -116,16 +115,11 @@ def round_data(version, partnership, **change):
 
 
 def test_the_section_11_menu_is_only_for_people_who_run_rounds(
-    admin_client, westshire, reviewer_westshire
+    admin_client, staff, reviewer_westshire
 ):
     assert reverse("section11_rounds:index") in page(admin_client.get("/admin/"))
 
-    editor = make_person(
-        "s11-admin-test-editor@westshire.example",
-        partnership=westshire,
-        agency=Agency.objects.get(name="Westshire County Council (demo)"),
-        roles=[Role.EDITOR],
-    )
+    editor = staff(Role.EDITOR, agency="council", email="s11-admin-test-editor@westshire.example")
     editor_client = client_for(editor)
     assert reverse("section11_rounds:index") not in page(editor_client.get("/admin/"))
     assert editor_client.get(reverse("section11_rounds:index")).status_code in (302, 403)

@@ -32,12 +32,9 @@ def cast(
     reviewer_westshire,
     reviewer_northmoor,
     admin_westshire,
+    staff,
 ):
-    from tests.conftest import make_person
-
-    contributor = make_person(
-        "s11-contributor@westbury.example", partnership=joint_round.partnership, agency=westbury
-    )
+    contributor = staff(None, agency=westbury, email="s11-contributor@westbury.example")
     submission = submission_of(joint_round, westbury)
     services.contributor_add(by=lead_westbury, submission=submission, email=contributor.email)
     return {

@@ -106,7 +106,7 @@ def _answer_standard(page, *, arrow_downs, narrative, button="Save and continue"
 
 
 @pytest.fixture
-def section_11(live_site):
+def assurance_people(live_site):
     secret = base64.b32encode(secrets.token_bytes(20)).decode()
     run = uuid.uuid4().hex[:8]
     output = in_site(live_site, SETUP.format(password=PASSWORD, run=run, secret=secret))
@@ -114,9 +114,9 @@ def section_11(live_site):
 
 
 def test_a_lead_completes_and_submits_a_self_assessment_with_the_keyboard_alone(
-    live_site, page, section_11
+    live_site, page, assurance_people
 ):
-    data = section_11
+    data = assurance_people
     base = live_site["url"]
     first, second, third = data["standards"]
     submission_path = f"/assurance/submissions/{data['submission']}/"

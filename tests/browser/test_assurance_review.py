@@ -160,7 +160,7 @@ def _agree_rating(page, standard, *, arrow_downs, note):
 
 
 @pytest.fixture
-def section_11_review(live_site):
+def assurance_review_people(live_site):
     secret = base64.b32encode(secrets.token_bytes(20)).decode()
     run = uuid.uuid4().hex[:8]
     output = in_site(
@@ -178,9 +178,9 @@ def section_11_review(live_site):
 
 
 def test_a_reviewer_agrees_a_self_assessment_with_the_keyboard_alone(
-    live_site, page, section_11_review
+    live_site, page, assurance_review_people
 ):
-    data = section_11_review
+    data = assurance_review_people
     base = live_site["url"]
     first, second, third = data["standards"]
     review_path = f"/assurance/submissions/{data['submission']}/review/"

@@ -50,7 +50,7 @@ def session(days, capacity):
     )
 open_session = session(0, 5)
 full_session = session(7, 1)
-held = services.request_place(by=holder, session=full_session, person=holder)
+held = services.place_request(by=holder, session=full_session, person=holder)
 print(json.dumps({{
     "trainee": trainee.email, "open": open_session.pk, "full": full_session.pk,
     "held": held.pk, "holder": holder.pk, "course": course.title,
@@ -90,7 +90,7 @@ from hub.core.models import User
 from hub.training import services
 from hub.training.models import Booking
 booking = Booking.objects.get(pk={held})
-services.cancel_booking(by=User.objects.get(pk={holder}), booking=booking)
+services.booking_cancel(by=User.objects.get(pk={holder}), booking=booking)
 """
 
 

@@ -15,7 +15,7 @@ from hub.library.models import (
     DocumentVersion,
     ExtractionStatus,
     LibraryDocument,
-    Scope,
+    Reach,
     Topic,
 )
 
@@ -55,7 +55,7 @@ def test_the_demo_library_has_at_least_twenty_five_documents():
 def test_every_type_and_every_scope_is_in_the_demo():
     documents = _demo_documents()
     assert set(documents.values_list("document_type", flat=True)) == set(DocumentType.values)
-    assert set(documents.values_list("scope", flat=True)) == set(Scope.values)
+    assert set(documents.values_list("reach", flat=True)) == set(Reach.values)
 
 
 def test_every_file_kind_is_used_at_least_twice():
@@ -147,7 +147,7 @@ def test_the_demo_has_restricted_under_review_superseded_and_withdrawn_documents
 def test_local_documents_belong_to_a_partnership_and_shared_ones_to_the_consortium():
     for document in _demo_documents():
         if document.partnership is None:
-            assert document.scope in ("regional", "national")
+            assert document.reach in ("regional", "national")
         assert document.owner_agency is not None
         assert document.owner_email.endswith(".example")
 

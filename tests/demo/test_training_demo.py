@@ -15,6 +15,7 @@ from hub.core.models import User
 from hub.demo import training as training_demo
 from hub.demo.loader import load_demo
 from hub.training import services
+from hub.training.availability import with_places
 from hub.training.models import (
     Audience,
     Booking,
@@ -93,7 +94,7 @@ def test_there_are_six_months_of_sessions_ahead_in_working_hours():
 
 def test_some_sessions_are_full_with_waiting_lists_and_some_offers_are_open():
     now = timezone.now()
-    sessions = Session.objects.upcoming().with_places()
+    sessions = with_places(Session.objects.upcoming())
     full = [session for session in sessions if session.places_left <= 0 and session._waiting]
     assert len(full) >= 5
     offers = WaitingListEntry.objects.filter(status=WaitStatus.OFFERED, offer_expires_at__gt=now)

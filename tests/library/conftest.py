@@ -3,21 +3,15 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from hub.core.models import Agency, Role
+from hub.core.models import Role
 from hub.library import services
 from hub.library.models import LibraryDocument
-from tests.conftest import make_person
 from tests.core.uploads import hostile_files
 
 
 @pytest.fixture
-def library_editor(westshire):
-    return make_person(
-        "library-editor@westshire.example",
-        partnership=westshire,
-        agency=Agency.objects.get(name="Westshire County Council (demo)"),
-        roles=[Role.EDITOR],
-    )
+def library_editor(staff):
+    return staff(Role.EDITOR, email="library-editor@westshire.example")
 
 
 def moment(day):
@@ -36,7 +30,7 @@ def make_document(westshire, library_editor, django_capture_on_commit_callbacks)
             slug=slug,
             summary=fields.pop("summary", "A test document."),
             document_type=fields.pop("document_type", "protocol"),
-            scope=fields.pop("scope", "local"),
+            reach=fields.pop("reach", "local"),
             contact_role="Business unit manager",
             owner_email=fields.pop("owner_email", "owner@westshire.example"),
             is_restricted=restricted,

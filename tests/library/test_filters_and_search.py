@@ -25,7 +25,7 @@ def shelf(make_document):
         "test-policy",
         title="Test supervision policy",
         document_type="policy",
-        scope="regional",
+        reach="regional",
         published=[datetime.date(2026, 8, 1)],
         for_parents=True,
     )
@@ -36,12 +36,12 @@ def titles(html, *candidates):
     return [title for title in candidates if title in html]
 
 
-def test_filters_by_type_scope_audience_and_topic(client, shelf):
+def test_filters_by_type_reach_audience_and_topic(client, shelf):
     both = ("Test neglect toolkit", "Test supervision policy")
     assert titles(
         client.get("/library/", {"document_type": "toolkit"}).content.decode(), *both
     ) == ["Test neglect toolkit"]
-    assert titles(client.get("/library/", {"scope": "regional"}).content.decode(), *both) == [
+    assert titles(client.get("/library/", {"reach": "regional"}).content.decode(), *both) == [
         "Test supervision policy"
     ]
     assert titles(client.get("/library/", {"audience": "parents"}).content.decode(), *both) == [
@@ -50,6 +50,12 @@ def test_filters_by_type_scope_audience_and_topic(client, shelf):
     assert titles(client.get("/library/", {"topic": "test-neglect"}).content.decode(), *both) == [
         "Test neglect toolkit"
     ]
+
+
+def test_links_saved_with_the_old_scope_parameter_still_filter_by_reach(client, shelf):
+    both = ("Test neglect toolkit", "Test supervision policy")
+    html = client.get("/library/", {"scope": "regional"}).content.decode()
+    assert titles(html, *both) == ["Test supervision policy"]
 
 
 def test_sorts_by_last_updated(client, shelf):

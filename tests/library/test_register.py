@@ -137,7 +137,7 @@ def test_restricted_documents_need_a_signed_in_professional(client, make_documen
 
 def test_a_withdrawn_version_or_document_is_not_served(client, rpd, library_editor):
     first = rpd.versions.get(number=1)
-    services.version_withdraw(by=library_editor, version=first)
+    services.version_withdraw(by=library_editor, version=first, reason="Published in error")
     assert client.get(f"/library/{rpd.slug}/versions/1/download/").status_code == 404
     assert client.get(first.file.url).status_code == 404
     services.document_set_status(by=library_editor, document=rpd, status="withdrawn")
@@ -284,6 +284,6 @@ def test_local_documents_must_belong_to_a_partnership(westshire):
             slug="x",
             summary="x",
             document_type="policy",
-            scope="local",
+            reach="local",
             contact_role="x",
         )

@@ -26,7 +26,7 @@ def shared_secret(make_document, westshire):
     document = make_document(
         "test-restricted-shared", published=[datetime.date(2026, 1, 5)], restricted=True
     )
-    LibraryDocument.objects.filter(pk=document.pk).update(partnership=None, scope="regional")
+    LibraryDocument.objects.filter(pk=document.pk).update(partnership=None, reach="regional")
     document.refresh_from_db()
     return document
 

@@ -3,9 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from hub.core.models import Agency, Role
+from hub.core.models import Role
 from hub.procedures.models import ChangeType, Chapter, ChapterVersion, Manual, Part, Release
-from tests.conftest import make_person
 
 
 def at(day):
@@ -18,23 +17,13 @@ def manual(db):
 
 
 @pytest.fixture
-def consortium_editor(westshire):
-    return make_person(
-        "regional-editor@consortium.example",
-        partnership=westshire,
-        agency=Agency.objects.get(name="Westshire County Council (demo)"),
-        roles=[Role.CONSORTIUM_EDITOR],
-    )
+def consortium_editor(staff):
+    return staff(Role.CONSORTIUM_EDITOR, email="regional-editor@consortium.example")
 
 
 @pytest.fixture
-def westshire_editor(westshire):
-    return make_person(
-        "local-editor@westshire.example",
-        partnership=westshire,
-        agency=Agency.objects.get(name="Westshire County Council (demo)"),
-        roles=[Role.EDITOR],
-    )
+def westshire_editor(staff):
+    return staff(Role.EDITOR, email="local-editor@westshire.example")
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from pypdf import PdfReader
 
+from hub.core import audit
 from hub.procedures import services
 from hub.procedures.models import Chapter, ChapterVersion, Release, end_of
 from hub.procedures.queries import chapter_at, contents_at
@@ -170,14 +171,15 @@ def test_a_release_that_fails_half_way_publishes_nothing(
         change_summary="x",
     )
 
-    def fail(release):
-        raise RuntimeError("the search index is down")
+    def fail(name, *args):
+        raise RuntimeError("the task queue is down")
 
-    monkeypatch.setattr(services, "_after_publish", fail)
+    monkeypatch.setattr(services, "enqueue_on_commit", fail)
     with pytest.raises(RuntimeError):
         services.release_publish(by=consortium_editor, release=release)
     release.refresh_from_db()
     assert release.published_at is None
+    assert not audit.entries().filter(action="hub.procedures.release_published").exists()
     assert chapter_at(westshire, test_chapter.slug).version.title != "Never seen"
 
 

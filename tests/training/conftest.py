@@ -1,29 +1,19 @@
 """Shared training fixtures: a course of Westshire's with a session of its own, and people
-of two agencies. Tests may add more; every test's data is rolled back."""
+of two agencies (made with the root `staff` fixture). Tests may add more; every test's data
+is rolled back."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
-from hub.core.models import Agency, Role
+from hub.core.models import Role
 from hub.training.models import Course, Format, Level, Session, Tariff
-from tests.conftest import make_person
 
 
 def moment(year, month, day, hour=9, minute=30):
     """A Europe/London wall-clock time, timezone-aware."""
     return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
-
-
-@pytest.fixture
-def westbury(db):
-    return Agency.objects.get(name="Westbury Cross Academy Trust (demo)")
-
-
-@pytest.fixture
-def college(db):
-    return Agency.objects.get(name="Westshire College (demo)")
 
 
 @pytest.fixture
@@ -75,35 +65,25 @@ def training_session(session_factory):
 
 
 @pytest.fixture
-def people(westshire, westbury):
+def people(staff):
     """Five practitioners of Westbury Cross Academy Trust."""
-    return [
-        make_person(f"trainee{n}@westbury.example", partnership=westshire, agency=westbury)
-        for n in range(5)
-    ]
+    return [staff(agency="westbury", email=f"trainee{n}@westbury.example") for n in range(5)]
 
 
 @pytest.fixture
-def outsider(westshire, college):
-    return make_person("outsider@college.example", partnership=westshire, agency=college)
+def outsider(staff):
+    return staff(agency="college", email="outsider@college.example")
 
 
 @pytest.fixture
-def agency_coordinator(westshire, westbury):
-    return make_person(
-        "coordinator@westbury.example",
-        partnership=westshire,
-        agency=westbury,
-        roles=[Role.AGENCY_TRAINING_COORDINATOR],
+def agency_coordinator(staff):
+    return staff(
+        Role.AGENCY_TRAINING_COORDINATOR, agency="westbury", email="coordinator@westbury.example"
     )
 
 
 @pytest.fixture
-def training_team(westshire, db):
-    council = Agency.objects.get(name="Westshire County Council (demo)")
-    return make_person(
-        "training-team@westshire.example",
-        partnership=westshire,
-        agency=council,
-        roles=[Role.TRAINING_COORDINATOR],
+def training_team(staff):
+    return staff(
+        Role.TRAINING_COORDINATOR, agency="council", email="training-team@westshire.example"
     )

@@ -65,18 +65,18 @@ def full_session(session_factory, people, django_capture_on_commit_callbacks):
     """One place, booked; two people waiting; then the place is freed at MONDAY."""
     session = session_factory(starts_at=moment(2030, 3, 25), capacity=1)
     first, second, third = people[:3]
-    booking = services.request_place(
+    booking = services.place_request(
         by=first, session=session, person=first, now=MONDAY - datetime.timedelta(days=3)
     )
     for minutes, person in enumerate((second, third)):
-        services.request_place(
+        services.place_request(
             by=person,
             session=session,
             person=person,
             now=MONDAY - datetime.timedelta(days=2, minutes=-minutes),
         )
     with django_capture_on_commit_callbacks(execute=True):
-        services.cancel_booking(by=first, booking=booking, now=MONDAY)
+        services.booking_cancel(by=first, booking=booking, now=MONDAY)
     return session
 
 
@@ -122,7 +122,7 @@ def test_accepting_an_expired_offer_is_refused_and_books_nothing(full_session, p
     second = people[1]
     offer = WaitingListEntry.objects.get(person=second)
     with pytest.raises(ValidationError, match="This offer expired at 09:00 on 6 March 2030"):
-        services.accept_offer(by=second, entry=offer, now=offer.offer_expires_at)
+        services.offer_accept(by=second, entry=offer, now=offer.offer_expires_at)
     assert not Booking.objects.filter(session=full_session, status=BookingStatus.CONFIRMED)
 
     # The refusal passed the place on at once; a job run changes nothing more, and the late
@@ -131,12 +131,12 @@ def test_accepting_an_expired_offer_is_refused_and_books_nothing(full_session, p
     run_jobs(offer.offer_expires_at + datetime.timedelta(minutes=1))
     assert WaitingListEntry.objects.get(person=people[2]).status == WaitStatus.OFFERED
     with pytest.raises(ValidationError, match="This offer expired"):
-        services.accept_offer(by=second, entry=offer, now=offer.offer_expires_at)
+        services.offer_accept(by=second, entry=offer, now=offer.offer_expires_at)
 
 
 def test_an_offer_accepted_in_time_books_the_place(full_session, people):
     offer = WaitingListEntry.objects.get(person=people[1])
-    booking = services.accept_offer(
+    booking = services.offer_accept(
         by=people[1], entry=offer, now=offer.offer_expires_at - datetime.timedelta(seconds=1)
     )
     assert booking.is_confirmed
@@ -150,11 +150,11 @@ def test_running_the_jobs_twice_sends_each_reminder_and_impact_question_once(
     tomorrow = session_factory(starts_at=MONDAY + datetime.timedelta(days=1))
     weeks_ago = session_factory(starts_at=MONDAY - datetime.timedelta(weeks=9))
     reminded, asked, absent = people[:3]
-    services.request_place(
+    services.place_request(
         by=reminded, session=tomorrow, person=reminded, now=MONDAY - datetime.timedelta(days=9)
     )
     came, missed = (
-        services.request_place(
+        services.place_request(
             by=person,
             session=weeks_ago,
             person=person,
@@ -162,7 +162,7 @@ def test_running_the_jobs_twice_sends_each_reminder_and_impact_question_once(
         )
         for person in (asked, absent)
     )
-    services.mark_attendance(
+    services.attendance_mark(
         by=training_team,
         session=weeks_ago,
         marks={came.pk: Attendance.ATTENDED, missed.pk: Attendance.ABSENT},
@@ -186,10 +186,10 @@ def test_the_jobs_close_a_register_once_and_raise_its_charges(
     session_factory, people, tariff, training_team
 ):
     session = session_factory(starts_at=MONDAY - datetime.timedelta(days=7))
-    booking = services.request_place(
+    booking = services.place_request(
         by=people[0], session=session, person=people[0], now=MONDAY - datetime.timedelta(days=30)
     )
-    services.mark_attendance(
+    services.attendance_mark(
         by=training_team,
         session=session,
         marks={booking.pk: Attendance.ABSENT},
@@ -249,12 +249,12 @@ def test_cancelling_on_22_december_is_free_and_on_23_december_is_charged(
 ):
     session = session_factory(starts_at=moment(2026, 12, 31), capacity=5)
     in_time, too_late = (
-        services.request_place(by=person, session=session, person=person, now=moment(2026, 12, 1))
+        services.place_request(by=person, session=session, person=person, now=moment(2026, 12, 1))
         for person in people[:2]
     )
     with django_capture_on_commit_callbacks(execute=True):
-        services.cancel_booking(by=people[0], booking=in_time, now=moment(2026, 12, 22, 16, 0))
-        services.cancel_booking(by=people[1], booking=too_late, now=moment(2026, 12, 23, 9, 0))
+        services.booking_cancel(by=people[0], booking=in_time, now=moment(2026, 12, 22, 16, 0))
+        services.booking_cancel(by=people[1], booking=too_late, now=moment(2026, 12, 23, 9, 0))
 
     assert not Charge.objects.filter(booking=in_time).exists()
     [charge] = Charge.objects.filter(booking=too_late)
@@ -269,7 +269,7 @@ def test_cancelling_on_22_december_is_free_and_on_23_december_is_charged(
 
 
 def test_a_task_run_twice_sends_its_email_once(training_session, people):
-    booking = services.request_place(by=people[0], session=training_session, person=people[0])
+    booking = services.place_request(by=people[0], session=training_session, person=people[0])
     send_training_email.call("booked", booking.pk)
     send_training_email.call("booked", booking.pk)
     assert len(sent_to(people[0], "booked")) == 1
@@ -286,7 +286,7 @@ def test_the_booked_email_carries_an_invitation_with_the_joining_link(
     )
     session.joining_instructions = "Join ten minutes early to test your sound."
     session.save()
-    booking = services.request_place(by=people[0], session=session, person=people[0])
+    booking = services.place_request(by=people[0], session=session, person=people[0])
     send_training_email.call("booked", booking.pk)
 
     [email] = sent_to(people[0], "booked")
@@ -306,8 +306,8 @@ def test_only_booked_people_are_sent_the_joining_details(session_factory, people
     session = session_factory(capacity=1, joining_link="https://meet.westshire.example/t/2")
     session.joining_instructions = "The door code is given at reception."
     session.save()
-    booking = services.request_place(by=people[0], session=session, person=people[0])
-    entry = services.request_place(by=people[1], session=session, person=people[1])
+    booking = services.place_request(by=people[0], session=session, person=people[0])
+    entry = services.place_request(by=people[1], session=session, person=people[1])
     assert isinstance(entry, WaitingListEntry)
     emails.send("booked", booking)
     emails.send("waiting", entry)
@@ -328,13 +328,13 @@ def test_every_email_is_plain_text_and_leads_to_my_training(
     session = session_factory(capacity=2, starts_at=moment(2030, 3, 25))
     before = MONDAY - datetime.timedelta(days=20)
     first, second, third, colleague = people[:4]
-    place = services.request_place(by=first, session=session, person=first, now=before)
-    moved = services.request_place(by=second, session=session, person=second, now=before)
-    waiting = services.request_place(by=third, session=session, person=third, now=before)
-    new = services.transfer_booking(
+    place = services.place_request(by=first, session=session, person=first, now=before)
+    moved = services.place_request(by=second, session=session, person=second, now=before)
+    waiting = services.place_request(by=third, session=session, person=third, now=before)
+    new = services.booking_transfer(
         by=agency_coordinator, booking=moved, to_person=colleague, now=before
     )
-    services.cancel_booking(by=first, booking=place, now=MONDAY)
+    services.booking_cancel(by=first, booking=place, now=MONDAY)
     waiting.refresh_from_db()
     place.refresh_from_db()
     moved.refresh_from_db()
@@ -350,7 +350,7 @@ def test_every_email_is_plain_text_and_leads_to_my_training(
     }
     for kind, item in items.items():
         assert emails.send(kind, item), kind
-    services.cancel_session(by=training_team, session=session, now=MONDAY)
+    services.session_cancel(by=training_team, session=session, now=MONDAY)
     new.refresh_from_db()
     assert emails.send("session_cancelled", new)
 

@@ -15,10 +15,10 @@ pytestmark = pytest.mark.django_db
 
 def test_the_data_download_lists_bookings_and_waiting_lists(session_factory, people):
     full = session_factory(capacity=1)
-    services.request_place(by=people[1], session=full, person=people[1])
-    services.request_place(by=people[0], session=full, person=people[0])
+    services.place_request(by=people[1], session=full, person=people[1])
+    services.place_request(by=people[0], session=full, person=people[0])
     other = session_factory()
-    services.request_place(by=people[0], session=other, person=people[0])
+    services.place_request(by=people[0], session=other, person=people[0])
 
     training = account_export(user=people[0])["training"]
     assert [b["status"] for b in training["bookings"]] == ["Booked"]
@@ -30,8 +30,8 @@ def test_deleting_an_account_keeps_the_agencys_charge_but_not_the_link(
     session_factory, people, tariff
 ):
     session = session_factory()
-    booking = services.request_place(by=people[0], session=session, person=people[0])
-    services.cancel_booking(
+    booking = services.place_request(by=people[0], session=session, person=people[0])
+    services.booking_cancel(
         by=people[0], booking=booking, now=session.starts_at - datetime.timedelta(days=1)
     )
     account_delete(user=people[0])
@@ -43,8 +43,8 @@ def test_deleting_an_account_keeps_the_agencys_charge_but_not_the_link(
 
 def test_pruning_removes_old_waiting_lists_and_email_log_only(session_factory, people):
     session = session_factory(capacity=1)
-    services.request_place(by=people[0], session=session, person=people[0])
-    services.request_place(by=people[1], session=session, person=people[1])
+    services.place_request(by=people[0], session=session, person=people[0])
+    services.place_request(by=people[1], session=session, person=people[1])
     TrainingEmail.objects.create(kind="test", key="old", sent_at=session.starts_at)
 
     prune(now=session.ends_at + datetime.timedelta(days=30))

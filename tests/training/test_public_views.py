@@ -123,7 +123,7 @@ def test_filters_narrow_the_programme(
     client, session_factory, online_course, people, query, shown, hidden
 ):
     full = session_factory(capacity=1)
-    services.request_place(by=people[0], session=full, person=people[0])
+    services.place_request(by=people[0], session=full, person=people[0])
     session_factory(course=online_course, capacity=5)
     html = page(client.get("/training/", query))
     assert f"Test course: {shown}" in html
@@ -166,7 +166,7 @@ def test_the_course_page_shows_outcomes_charges_and_upcoming_sessions(
     client, course, tariff, session_factory, people
 ):
     full = session_factory(capacity=1, starts_at=timezone.now() + datetime.timedelta(days=20))
-    services.request_place(by=people[0], session=full, person=people[0])
+    services.place_request(by=people[0], session=full, person=people[0])
     session_factory(capacity=8)
     tariff.place_pence = 1250
     tariff.save()
@@ -238,8 +238,8 @@ def test_a_full_session_puts_the_person_on_the_waiting_list_with_their_number(
     client, session_factory, people
 ):
     session = session_factory(capacity=1)
-    services.request_place(by=people[1], session=session, person=people[1])
-    services.request_place(by=people[2], session=session, person=people[2])
+    services.place_request(by=people[1], session=session, person=people[1])
+    services.place_request(by=people[2], session=session, person=people[2])
     client.force_login(people[0])
     html = page(client.get(f"/training/sessions/{session.pk}/"))
     assert "Full – join the waiting list" in html
@@ -399,7 +399,7 @@ def test_the_booking_invitation_is_only_for_the_person_booked(
     client, session_factory, online_course, people
 ):
     session = session_factory(course=online_course, joining_link="https://meet.example/room-7")
-    booking = services.request_place(by=people[0], session=session, person=people[0])
+    booking = services.place_request(by=people[0], session=session, person=people[0])
     client.force_login(people[1])
     assert client.get(f"/training/bookings/{booking.pk}/calendar.ics").status_code == 404
     client.force_login(people[0])
@@ -417,8 +417,8 @@ def test_cancelling_asks_first_then_frees_the_place_for_the_next_person_waiting(
     client, session_factory, people
 ):
     session = session_factory(capacity=1)
-    booking = services.request_place(by=people[0], session=session, person=people[0])
-    entry = services.request_place(by=people[1], session=session, person=people[1])
+    booking = services.place_request(by=people[0], session=session, person=people[0])
+    entry = services.place_request(by=people[1], session=session, person=people[1])
     client.force_login(people[0])
     html = page(client.get(f"/training/bookings/{booking.pk}/cancel/"))
     assert "Cancel your place" in html
@@ -437,7 +437,7 @@ def test_cancelling_asks_first_then_frees_the_place_for_the_next_person_waiting(
 
 def test_a_late_cancellation_warns_of_the_charge(client, session_factory, tariff, people):
     session = session_factory(starts_at=timezone.now() + datetime.timedelta(days=1))
-    booking = services.request_place(by=people[0], session=session, person=people[0])
+    booking = services.place_request(by=people[0], session=session, person=people[0])
     client.force_login(people[0])
     html = page(client.get(f"/training/bookings/{booking.pk}/cancel/"))
     assert "This is a late cancellation" in html
@@ -446,9 +446,9 @@ def test_a_late_cancellation_warns_of_the_charge(client, session_factory, tariff
 
 def test_accepting_an_offer_books_the_place(client, session_factory, people):
     session = session_factory(capacity=1)
-    booking = services.request_place(by=people[0], session=session, person=people[0])
-    entry = services.request_place(by=people[1], session=session, person=people[1])
-    services.cancel_booking(by=people[0], booking=booking)
+    booking = services.place_request(by=people[0], session=session, person=people[0])
+    entry = services.place_request(by=people[1], session=session, person=people[1])
+    services.booking_cancel(by=people[0], booking=booking)
     client.force_login(people[1])
     html = page(client.get("/training/my-training/"))
     assert "Places offered to you" in html and "Accept it by" in html
@@ -463,9 +463,9 @@ def test_an_expired_offer_is_explained_and_accepting_it_changes_nothing(
     client, session_factory, people
 ):
     session = session_factory(capacity=1)
-    booking = services.request_place(by=people[0], session=session, person=people[0])
-    entry = services.request_place(by=people[1], session=session, person=people[1])
-    services.cancel_booking(by=people[0], booking=booking)
+    booking = services.place_request(by=people[0], session=session, person=people[0])
+    entry = services.place_request(by=people[1], session=session, person=people[1])
+    services.booking_cancel(by=people[0], booking=booking)
     entry.refresh_from_db()
     entry.offer_expires_at = timezone.now() - datetime.timedelta(minutes=5)
     entry.save()
@@ -480,8 +480,8 @@ def test_an_expired_offer_is_explained_and_accepting_it_changes_nothing(
 
 def test_leaving_the_waiting_list(client, session_factory, people):
     session = session_factory(capacity=1)
-    services.request_place(by=people[0], session=session, person=people[0])
-    entry = services.request_place(by=people[1], session=session, person=people[1])
+    services.place_request(by=people[0], session=session, person=people[0])
+    entry = services.place_request(by=people[1], session=session, person=people[1])
     client.force_login(people[1])
     html = page(client.get(f"/training/waiting/{entry.pk}/"))
     assert "You are number 1 on the waiting list" in html
@@ -493,8 +493,8 @@ def test_leaving_the_waiting_list(client, session_factory, people):
 
 def test_an_unknown_waiting_list_action_is_refused(client, session_factory, people):
     session = session_factory(capacity=1)
-    services.request_place(by=people[0], session=session, person=people[0])
-    entry = services.request_place(by=people[1], session=session, person=people[1])
+    services.place_request(by=people[0], session=session, person=people[0])
+    entry = services.place_request(by=people[1], session=session, person=people[1])
     client.force_login(people[1])
     html = page(client.post(f"/training/waiting/{entry.pk}/", {"action": "delete"}))
     assert "Choose whether to accept the place or leave the waiting list." in html
@@ -510,10 +510,10 @@ def test_my_training_shows_bookings_waiting_lists_history_and_refreshers(
 ):
     person = people[0]
     upcoming = session_factory(joining_link="https://meet.example/room-9")
-    services.request_place(by=person, session=upcoming, person=person)
+    services.place_request(by=person, session=upcoming, person=person)
     full = session_factory(capacity=1, starts_at=timezone.now() + datetime.timedelta(days=50))
-    services.request_place(by=people[1], session=full, person=people[1])
-    services.request_place(by=person, session=full, person=person)
+    services.place_request(by=people[1], session=full, person=people[1])
+    services.place_request(by=person, session=full, person=person)
     long_ago = timezone.now() - datetime.timedelta(days=365 * 3 + 10)
     attended(session_factory(starts_at=long_ago), person)
     nearly = timezone.now() - datetime.timedelta(days=int(365 * 1.5) - 30)
@@ -583,7 +583,7 @@ def test_an_evaluation_is_saved_and_opens_the_certificate(client, past_session, 
 
 
 def test_an_evaluation_waits_for_attendance(client, training_session, people):
-    booking = services.request_place(by=people[0], session=training_session, person=people[0])
+    booking = services.place_request(by=people[0], session=training_session, person=people[0])
     client.force_login(people[0])
     html = page(client.post(f"/training/bookings/{booking.pk}/evaluation/", ANSWERS))
     assert "once the trainer has marked you present" in html
@@ -621,8 +621,8 @@ def test_the_impact_question_needs_an_answer_then_saves_it(client, past_session,
 )
 def test_another_persons_booking_is_not_found(client, session_factory, people, address):
     session = session_factory(capacity=1)
-    booking = services.request_place(by=people[0], session=session, person=people[0])
-    entry = services.request_place(by=people[1], session=session, person=people[1])
+    booking = services.place_request(by=people[0], session=session, person=people[0])
+    entry = services.place_request(by=people[1], session=session, person=people[1])
     client.force_login(people[2])
     url = address.format(booking=booking.pk, entry=entry.pk)
     assert client.get(url).status_code == 404
@@ -637,8 +637,8 @@ def test_a_coordinator_may_cancel_a_colleagues_place_but_not_another_agencys(
     client, westshire, session_factory, people, outsider, agency_coordinator
 ):
     session = session_factory()
-    colleague = services.request_place(by=people[0], session=session, person=people[0])
-    stranger = services.request_place(by=outsider, session=session, person=outsider)
+    colleague = services.place_request(by=people[0], session=session, person=people[0])
+    stranger = services.place_request(by=outsider, session=session, person=outsider)
     client.force_login(agency_coordinator)
     assert client.get(f"/training/bookings/{stranger.pk}/cancel/").status_code == 404
     html = page(client.get(f"/training/bookings/{colleague.pk}/cancel/"))

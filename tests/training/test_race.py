@@ -111,7 +111,7 @@ def test_thirty_people_racing_for_five_places_get_five_bookings_and_twenty_five_
         try:
             connection.ensure_connection()  # this thread's own connection, open before the off
             start.wait(timeout=60)
-            results.append(services.request_place(by=person, session=session, person=person))
+            results.append(services.place_request(by=person, session=session, person=person))
         except Exception as error:  # every failure is reported below
             errors.append(error)
         finally:

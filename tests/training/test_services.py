@@ -11,7 +11,7 @@ from django.utils import timezone
 from hub.core import audit
 from hub.core.models import Agency
 from hub.core.permissions import Action, scope_queryset
-from hub.training import services
+from hub.training import availability, services
 from hub.training.models import (
     Attendance,
     Booking,
@@ -45,7 +45,7 @@ def counts(session):
 
 def test_places_are_booked_until_full_then_people_wait_in_order(session_factory, people):
     session = session_factory(capacity=2)
-    results = [services.request_place(by=p, session=session, person=p) for p in people[:4]]
+    results = [services.place_request(by=p, session=session, person=p) for p in people[:4]]
     assert [type(r).__name__ for r in results] == [
         "Booking",
         "Booking",
@@ -54,16 +54,16 @@ def test_places_are_booked_until_full_then_people_wait_in_order(session_factory,
     ]
     assert services.waiting_position(results[2]) == 1
     assert services.waiting_position(results[3]) == 2
-    assert Session.objects.with_places().get(pk=session.pk).places_left == 0
+    assert availability.with_places(Session.objects).get(pk=session.pk).places_left == 0
     names = set(audit.entries().values_list("action", flat=True))
     assert {"hub.training.booked", "hub.training.joined_waiting_list"} <= names
 
 
 def test_booking_twice_is_refused_and_changes_nothing(training_session, people):
     person = people[0]
-    services.request_place(by=person, session=training_session, person=person)
+    services.place_request(by=person, session=training_session, person=person)
     with pytest.raises(ValidationError, match="already booked"):
-        services.request_place(by=person, session=training_session, person=person)
+        services.place_request(by=person, session=training_session, person=person)
     assert counts(training_session) == (1, 0)
 
 
@@ -81,7 +81,7 @@ def test_cancelled_and_started_sessions_cannot_be_booked(training_session, peopl
         training_session.ends_at = training_session.starts_at + datetime.timedelta(hours=3)
     training_session.save()
     with pytest.raises(ValidationError, match=message):
-        services.request_place(by=people[0], session=training_session, person=people[0])
+        services.place_request(by=people[0], session=training_session, person=people[0])
     assert counts(training_session) == (0, 0)
 
 
@@ -89,89 +89,101 @@ def test_an_unpublished_course_cannot_be_booked(training_session, course, people
     course.is_published = False
     course.save()
     with pytest.raises(ValidationError, match="not open"):
-        services.request_place(by=people[0], session=training_session, person=people[0])
+        services.place_request(by=people[0], session=training_session, person=people[0])
 
 
 def test_a_practitioner_cannot_book_a_colleague(training_session, people):
     with pytest.raises(PermissionDenied):
-        services.request_place(by=people[0], session=training_session, person=people[1])
+        services.place_request(by=people[0], session=training_session, person=people[1])
     assert counts(training_session) == (0, 0)
 
 
 def test_an_agency_coordinator_books_colleagues_of_their_own_agency_only(
     training_session, people, outsider, agency_coordinator
 ):
-    booking = services.request_place(
+    booking = services.place_request(
         by=agency_coordinator, session=training_session, person=people[0]
     )
     assert booking.booked_by == agency_coordinator
     assert booking.agency == people[0].agency
     with pytest.raises(PermissionDenied):
-        services.request_place(by=agency_coordinator, session=training_session, person=outsider)
+        services.place_request(by=agency_coordinator, session=training_session, person=outsider)
     assert counts(training_session) == (1, 0)
 
 
 def test_the_partnership_training_team_books_anyone_in_the_partnership_but_not_beyond(
     training_session, people, outsider, training_team, northmoor
 ):
-    services.request_place(by=training_team, session=training_session, person=outsider)
+    services.place_request(by=training_team, session=training_session, person=outsider)
     stranger = make_person(
         "stranger@moorhampton.example",
         partnership=northmoor,
         agency=Agency.objects.get(name="Moorhampton High School (demo)"),
     )
     with pytest.raises(PermissionDenied):
-        services.request_place(by=training_team, session=training_session, person=stranger)
+        services.place_request(by=training_team, session=training_session, person=stranger)
+
+
+def test_who_may_be_booked_for_is_the_list_the_booking_page_offers(
+    people, outsider, agency_coordinator, training_team
+):
+    for booker in (agency_coordinator, training_team, people[0]):
+        listed = set(services.bookable_people(booker).values_list("pk", flat=True))
+        for person in [*people, outsider]:
+            expected = person.pk == booker.pk or person.pk in listed
+            assert services.may_book_for(booker, person) == expected, (booker, person)
+    assert services.may_book_for(agency_coordinator, people[1])
+    assert not services.may_book_for(agency_coordinator, outsider)
 
 
 def test_cancelling_frees_the_place_for_the_first_person_waiting(session_factory, people):
     session = session_factory(capacity=1)
-    first = services.request_place(by=people[0], session=session, person=people[0])
-    waiting = [services.request_place(by=p, session=session, person=p) for p in people[1:3]]
-    services.cancel_booking(by=people[0], booking=first)
+    first = services.place_request(by=people[0], session=session, person=people[0])
+    waiting = [services.place_request(by=p, session=session, person=p) for p in people[1:3]]
+    services.booking_cancel(by=people[0], booking=first)
     for entry in waiting:
         entry.refresh_from_db()
     assert [entry.status for entry in waiting] == [WaitStatus.OFFERED, WaitStatus.WAITING]
     hold = waiting[0].offer_expires_at - waiting[0].offered_at
     assert hold == datetime.timedelta(hours=48)
     # The held place is not free for anyone else meanwhile.
-    assert services.places_left(session) == 0
-    booking = services.accept_offer(by=people[1], entry=waiting[0])
+    assert availability.places_left(session) == 0
+    booking = services.offer_accept(by=people[1], entry=waiting[0])
     assert booking.status == BookingStatus.CONFIRMED
     assert counts(session)[0] == 1
 
 
 def test_declining_an_offer_passes_it_on(session_factory, people):
     session = session_factory(capacity=1)
-    first = services.request_place(by=people[0], session=session, person=people[0])
-    second = services.request_place(by=people[1], session=session, person=people[1])
-    third = services.request_place(by=people[2], session=session, person=people[2])
-    services.cancel_booking(by=people[0], booking=first)
+    first = services.place_request(by=people[0], session=session, person=people[0])
+    second = services.place_request(by=people[1], session=session, person=people[1])
+    third = services.place_request(by=people[2], session=session, person=people[2])
+    services.booking_cancel(by=people[0], booking=first)
     second.refresh_from_db()
-    services.leave_waiting_list(by=people[1], entry=second)
+    services.waiting_list_leave(by=people[1], entry=second)
     second.refresh_from_db()
     third.refresh_from_db()
     assert (second.status, third.status) == (WaitStatus.DECLINED, WaitStatus.OFFERED)
 
 
 def test_someone_else_cannot_cancel_your_booking(training_session, people, outsider):
-    booking = services.request_place(by=people[0], session=training_session, person=people[0])
+    booking = services.place_request(by=people[0], session=training_session, person=people[0])
     for intruder in (people[1], outsider):
         with pytest.raises(PermissionDenied):
-            services.cancel_booking(by=intruder, booking=booking)
+            services.booking_cancel(by=intruder, booking=booking)
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CONFIRMED
 
 
 def test_cancelling_twice_or_after_the_start_is_refused(session_factory, people):
     session = session_factory()
-    booking = services.request_place(by=people[0], session=session, person=people[0])
-    services.cancel_booking(by=people[0], booking=booking)
+    booking = services.place_request(by=people[0], session=session, person=people[0])
+    services.booking_cancel(by=people[0], booking=booking)
     with pytest.raises(ValidationError, match="already cancelled"):
-        services.cancel_booking(by=people[0], booking=booking)
-    other = services.request_place(by=people[1], session=session, person=people[1])
+        services.booking_cancel(by=people[0], booking=booking)
+    other = services.place_request(by=people[1], session=session, person=people[1])
     with pytest.raises(ValidationError, match="has started"):
-        services.cancel_booking(
+        services.booking_cancel(
             by=people[1], booking=other, now=session.starts_at + datetime.timedelta(minutes=5)
         )
 
@@ -180,14 +192,14 @@ def test_a_coordinator_transfers_a_place_to_a_colleague_and_never_to_another_age
     session_factory, people, outsider, agency_coordinator
 ):
     session = session_factory(capacity=1)
-    booking = services.request_place(by=people[0], session=session, person=people[0])
-    waiting = services.request_place(by=people[2], session=session, person=people[2])
+    booking = services.place_request(by=people[0], session=session, person=people[0])
+    waiting = services.place_request(by=people[2], session=session, person=people[2])
     with pytest.raises(ValidationError, match="same organisation"):
-        services.transfer_booking(by=agency_coordinator, booking=booking, to_person=outsider)
+        services.booking_transfer(by=agency_coordinator, booking=booking, to_person=outsider)
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CONFIRMED
 
-    new = services.transfer_booking(by=agency_coordinator, booking=booking, to_person=people[1])
+    new = services.booking_transfer(by=agency_coordinator, booking=booking, to_person=people[1])
     booking.refresh_from_db()
     waiting.refresh_from_db()
     assert (booking.status, booking.transferred_to) == (BookingStatus.TRANSFERRED, new)
@@ -198,9 +210,9 @@ def test_a_coordinator_transfers_a_place_to_a_colleague_and_never_to_another_age
 
 
 def test_a_practitioner_cannot_transfer_their_own_place(training_session, people):
-    booking = services.request_place(by=people[0], session=training_session, person=people[0])
+    booking = services.place_request(by=people[0], session=training_session, person=people[0])
     with pytest.raises(PermissionDenied):
-        services.transfer_booking(by=people[0], booking=booking, to_person=people[1])
+        services.booking_transfer(by=people[0], booking=booking, to_person=people[1])
 
 
 def test_the_register_is_open_from_the_start_until_the_closing_time(
@@ -208,24 +220,24 @@ def test_the_register_is_open_from_the_start_until_the_closing_time(
 ):
     starts = timezone.now() + datetime.timedelta(days=10)
     session = session_factory(starts_at=starts)
-    came = services.request_place(by=people[0], session=session, person=people[0])
-    missed = services.request_place(by=people[1], session=session, person=people[1])
+    came = services.place_request(by=people[0], session=session, person=people[0])
+    missed = services.place_request(by=people[1], session=session, person=people[1])
     marks = {came.pk: Attendance.ATTENDED, missed.pk: Attendance.ABSENT}
     with pytest.raises(ValidationError, match="opens when the session starts"):
-        services.mark_attendance(by=training_team, session=session, marks=marks)
+        services.attendance_mark(by=training_team, session=session, marks=marks)
 
     during = starts + datetime.timedelta(hours=1)
-    assert services.mark_attendance(by=training_team, session=session, marks=marks, now=during)
+    assert services.attendance_mark(by=training_team, session=session, marks=marks, now=during)
 
     closing = session.register_closes_at() + datetime.timedelta(minutes=1)
-    assert services.close_register(session, now=closing) is True
-    assert services.close_register(session, now=closing) is False
+    assert services.register_close(session, now=closing) is True
+    assert services.register_close(session, now=closing) is False
     charges = Charge.objects.filter(booking__session=session)
     assert [(c.booking_id, c.reason, c.amount_pence) for c in charges] == [
         (missed.pk, ChargeReason.NO_SHOW, 6000)
     ]
     with pytest.raises(ValidationError, match="closed"):
-        services.mark_attendance(
+        services.attendance_mark(
             by=training_team,
             session=session,
             marks={came.pk: Attendance.ABSENT},
@@ -240,10 +252,10 @@ def test_a_register_refuses_people_not_booked_on_the_session(
 ):
     first = session_factory()
     second = session_factory()
-    theirs = services.request_place(by=people[0], session=second, person=people[0])
+    theirs = services.place_request(by=people[0], session=second, person=people[0])
     during = first.starts_at + datetime.timedelta(minutes=30)
     with pytest.raises(ValidationError, match="only people booked"):
-        services.mark_attendance(
+        services.attendance_mark(
             by=training_team, session=first, marks={theirs.pk: Attendance.ABSENT}, now=during
         )
     theirs.refresh_from_db()
@@ -267,24 +279,24 @@ def test_a_trainer_takes_only_their_own_sessions_registers(
     assert services.may_take_register(trainer, mine)
     assert not services.may_take_register(trainer, theirs)
     with pytest.raises(PermissionDenied):
-        services.mark_attendance(by=trainer, session=theirs, marks={})
+        services.attendance_mark(by=trainer, session=theirs, marks={})
 
 
 def test_waiving_a_charge_needs_a_reason_and_the_training_team(
     session_factory, people, training_team, agency_coordinator, tariff
 ):
     session = session_factory()
-    booking = services.request_place(by=people[0], session=session, person=people[0])
-    services.cancel_booking(
+    booking = services.place_request(by=people[0], session=session, person=people[0])
+    services.booking_cancel(
         by=people[0], booking=booking, now=session.starts_at - datetime.timedelta(days=1)
     )
     charge = Charge.objects.get(booking=booking)
     assert charge.reason == ChargeReason.LATE_CANCELLATION
     with pytest.raises(PermissionDenied):
-        services.waive_charge(by=agency_coordinator, charge=charge, reason="Illness")
+        services.charge_waive(by=agency_coordinator, charge=charge, reason="Illness")
     with pytest.raises(ValidationError, match="why"):
-        services.waive_charge(by=training_team, charge=charge, reason="  ")
-    services.waive_charge(by=training_team, charge=charge, reason="Illness, with a note")
+        services.charge_waive(by=training_team, charge=charge, reason="  ")
+    services.charge_waive(by=training_team, charge=charge, reason="Illness, with a note")
     charge.refresh_from_db()
     assert (charge.amount_due_pence, charge.waived_by) == (0, training_team)
     assert audit.entries().filter(action="hub.training.charge_waived").count() == 1
@@ -294,10 +306,10 @@ def test_evaluation_once_by_the_attendee_then_the_certificate(
     session_factory, people, training_team
 ):
     session = session_factory()
-    booking = services.request_place(by=people[0], session=session, person=people[0])
+    booking = services.place_request(by=people[0], session=session, person=people[0])
     with pytest.raises(ValidationError, match="marked you present"):
-        services.submit_evaluation(by=people[0], booking=booking, answers=ANSWERS)
-    services.mark_attendance(
+        services.evaluation_submit(by=people[0], booking=booking, answers=ANSWERS)
+    services.attendance_mark(
         by=training_team,
         session=session,
         marks={booking.pk: Attendance.ATTENDED},
@@ -306,12 +318,12 @@ def test_evaluation_once_by_the_attendee_then_the_certificate(
     booking.refresh_from_db()
     assert not services.certificate_available(booking)
     with pytest.raises(PermissionDenied):
-        services.submit_evaluation(by=people[1], booking=booking, answers=ANSWERS)
+        services.evaluation_submit(by=people[1], booking=booking, answers=ANSWERS)
     with pytest.raises(ValidationError):
-        services.submit_evaluation(by=people[0], booking=booking, answers={**ANSWERS, "overall": 9})
-    services.submit_evaluation(by=people[0], booking=booking, answers=ANSWERS)
+        services.evaluation_submit(by=people[0], booking=booking, answers={**ANSWERS, "overall": 9})
+    services.evaluation_submit(by=people[0], booking=booking, answers=ANSWERS)
     with pytest.raises(ValidationError, match="already"):
-        services.submit_evaluation(by=people[0], booking=booking, answers=ANSWERS)
+        services.evaluation_submit(by=people[0], booking=booking, answers=ANSWERS)
     assert Evaluation.objects.filter(booking=booking).count() == 1
     assert services.certificate_available(booking)
 
@@ -320,9 +332,9 @@ def test_cancelling_a_session_releases_every_place_without_charge(
     session_factory, people, training_team, tariff
 ):
     session = session_factory(capacity=1)
-    booking = services.request_place(by=people[0], session=session, person=people[0])
-    entry = services.request_place(by=people[1], session=session, person=people[1])
-    services.cancel_session(
+    booking = services.place_request(by=people[0], session=session, person=people[0])
+    entry = services.place_request(by=people[1], session=session, person=people[1])
+    services.session_cancel(
         by=training_team, session=session, now=session.starts_at - datetime.timedelta(hours=2)
     )
     booking.refresh_from_db()
@@ -336,7 +348,7 @@ def test_agency_records_are_scoped_to_the_agency(
 ):
     session = session_factory(capacity=10)
     for person in [*people[:2], outsider]:
-        services.request_place(by=person, session=session, person=person)
+        services.place_request(by=person, session=session, person=person)
     seen = scope_queryset(agency_coordinator, Action.VIEW_TRAINING_RECORDS, Booking.objects.all())
     assert {b.person for b in seen.filter(session=session)} == set(people[:2])
     assert not seen.exclude(agency=agency_coordinator.agency).exists()
@@ -346,14 +358,14 @@ def test_agency_records_are_scoped_to_the_agency(
 
 def test_accepting_an_expired_offer_passes_the_place_on_at_once(session_factory, people):
     session = session_factory(capacity=1)
-    first = services.request_place(by=people[0], session=session, person=people[0])
-    late = services.request_place(by=people[1], session=session, person=people[1])
-    next_in_line = services.request_place(by=people[2], session=session, person=people[2])
-    services.cancel_booking(by=people[0], booking=first)
+    first = services.place_request(by=people[0], session=session, person=people[0])
+    late = services.place_request(by=people[1], session=session, person=people[1])
+    next_in_line = services.place_request(by=people[2], session=session, person=people[2])
+    services.booking_cancel(by=people[0], booking=first)
     late.refresh_from_db()
     after_deadline = late.offer_expires_at + datetime.timedelta(minutes=1)
     with pytest.raises(ValidationError, match="expired"):
-        services.accept_offer(by=people[1], entry=late, now=after_deadline)
+        services.offer_accept(by=people[1], entry=late, now=after_deadline)
     late.refresh_from_db()
     next_in_line.refresh_from_db()
     assert (late.status, next_in_line.status) == (WaitStatus.EXPIRED, WaitStatus.OFFERED)

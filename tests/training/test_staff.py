@@ -41,28 +41,13 @@ def marks(**by_booking):
 
 
 @pytest.fixture
-def council(db):
-    return Agency.objects.get(name="Westshire County Council (demo)")
+def trainer(staff):
+    return staff(Role.TRAINER, email="staff-pages-trainer@westshire.example")
 
 
 @pytest.fixture
-def trainer(westshire, council):
-    return make_person(
-        "staff-pages-trainer@westshire.example",
-        partnership=westshire,
-        agency=council,
-        roles=[Role.TRAINER],
-    )
-
-
-@pytest.fixture
-def other_trainer(westshire, council):
-    return make_person(
-        "staff-pages-other-trainer@westshire.example",
-        partnership=westshire,
-        agency=council,
-        roles=[Role.TRAINER],
-    )
+def other_trainer(staff):
+    return staff(Role.TRAINER, email="staff-pages-other-trainer@westshire.example")
 
 
 @pytest.fixture
@@ -76,13 +61,8 @@ def running(session_factory, trainer, people):
 
 
 @pytest.fixture
-def agency_lead(westshire, westbury):
-    return make_person(
-        "staff-pages-lead@westbury.example",
-        partnership=westshire,
-        agency=westbury,
-        roles=[Role.AGENCY_LEAD],
-    )
+def agency_lead(staff):
+    return staff(Role.AGENCY_LEAD, agency="westbury", email="staff-pages-lead@westbury.example")
 
 
 # --- The register ----------------------------------------------------------------------
@@ -145,7 +125,7 @@ def test_a_closed_register_is_read_only_and_refuses_changes(
     past = session_factory(starts_at=timezone.now() - datetime.timedelta(days=10))
     past.trainers.add(trainer)
     booking = booked(past, people[0], attendance=Attendance.ABSENT)
-    services.close_register(past)
+    services.register_close(past)
     client = signed_in(trainer)
     url = f"/training/manage/sessions/{past.pk}/register/"
 
@@ -310,6 +290,8 @@ def test_the_records_csv_has_a_row_per_person_with_each_level(
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
+    # Colleagues' training records are never kept by a browser's or a proxy's cache.
+    assert response["Cache-Control"] == "private, no-store"
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     header = rows[0]
     assert header[:3] == ["Name", "Email address", "Job role"]

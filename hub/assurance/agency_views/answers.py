@@ -3,7 +3,6 @@ local questions."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -23,7 +22,6 @@ from hub.assurance.forms import (
     EvidenceForm,
     LocalAnswersForm,
 )
-from hub.core import audit
 from hub.core.forms import service_call
 from hub.core.uploads.documents import CONTENT_TYPES
 from hub.core.uploads.serving import serve_upload
@@ -131,15 +129,8 @@ def evidence_download(request, pk, evidence_pk):
         )
     except FileNotFoundError as error:
         raise Http404 from error
-    audit.record(
-        actor=request.user,
-        action="hub.assurance.evidence_downloaded",
-        instance=item,
-        request=request,
-        partnership_id=item.round.partnership_id,
-        agency_id=item.agency_id,
-        details={"kind": evidence.kind},
-    )
+    with service_call():
+        services.evidence_download_record(by=request.user, evidence=evidence, request=request)
     return response
 
 
@@ -151,14 +142,12 @@ def evidence_remove(request, pk, evidence_pk):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     name, standard_pk = evidence.original_filename, evidence.standard_id
-    try:
+    with service_call() as call:
         services.evidence_remove(by=request.user, evidence=evidence, request=request)
-    except PermissionDenied as error:
-        raise Http404 from error
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
+    if call.ok:
         messages.success(request, f"{name} has been removed.")
+    else:
+        messages.error(request, " ".join(call.messages))
     return redirect(_url("standard", item, standard_pk, anchor="#evidence"))
 
 

@@ -12,10 +12,6 @@ from hub.assurance.models import Submission
 STATE_ORDER = presenters.STATES
 
 
-def _name(person):
-    return person.get_full_name() or person.email
-
-
 def _url(name, submission, *args, anchor=""):
     return reverse(f"assurance:{name}", args=[submission.pk, *args]) + anchor
 

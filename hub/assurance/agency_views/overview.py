@@ -5,7 +5,6 @@ from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -240,18 +239,15 @@ def submit(request, pk):
     if request.method == "POST":
         if not services.may_lead(request.user, item):
             raise Http404
-        try:
+        with service_call() as call:
             services.submission_submit(by=request.user, submission=item, request=request)
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                errors = [
-                    {"text": " ".join(messages_), "href": f"#{key}"}
-                    for key, messages_ in error.message_dict.items()
-                ]
-            else:
-                errors = [{"text": message, "href": "#submit"} for message in error.messages]
+        if not call.ok and hasattr(call.error, "error_dict"):
+            errors = [
+                {"text": " ".join(messages_), "href": f"#{key}"}
+                for key, messages_ in call.error.message_dict.items()
+            ]
+        elif not call.ok:
+            errors = [{"text": message, "href": "#submit"} for message in call.messages]
         else:
             names = " and ".join(p.name for p in item.shared_with.all())
             messages.success(

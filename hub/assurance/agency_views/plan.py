@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -11,7 +10,6 @@ from hub.assurance import services
 from hub.assurance.agency_views.common import (
     _bound,
     _editable,
-    _name,
     _open_for_changes,
     _url,
 )
@@ -89,12 +87,10 @@ def action_edit(request, pk, action_pk):
         },
     )
     if request.method == "POST" and "remove" in request.POST:
-        try:
+        with service_call() as call:
             services.action_remove(by=request.user, action=action, request=request)
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        if not call.ok:
+            messages.error(request, " ".join(call.messages))
             return redirect(_url("action", item, action.pk))
         messages.success(request, "The action has been removed from your plan.")
         return redirect(item.get_absolute_url() + "#action-plan")
@@ -154,14 +150,16 @@ def contributors(request, pk):
                 item.contributors.select_related("person"),
                 pk=int(remove) if remove.isdigit() else 0,
             )
-            try:
+            with service_call() as call:
                 services.contributor_remove(by=user, contributor=contributor, request=request)
-            except PermissionDenied as error:
-                raise Http404 from error
-            messages.success(
-                request,
-                f"{_name(contributor.person)} can no longer work on this self-assessment.",
-            )
+            if call.ok:
+                messages.success(
+                    request,
+                    f"{contributor.person.display_name} can no longer work on this "
+                    "self-assessment.",
+                )
+            else:
+                messages.error(request, " ".join(call.messages))
             return redirect(_url("contributors", item))
         form = ContributorForm(request.POST)
         if form.is_valid():
@@ -171,7 +169,7 @@ def contributors(request, pk):
                 )
             if call.ok:
                 messages.success(
-                    request, f"{_name(added.person)} can now work on this self-assessment."
+                    request, f"{added.person.display_name} can now work on this self-assessment."
                 )
                 return redirect(_url("contributors", item))
     return render(

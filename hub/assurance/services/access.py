@@ -11,6 +11,9 @@ from hub.assurance.models import (
 from hub.core import audit
 from hub.core.permissions import Action, can, scope_queryset
 
+# The task that sends every section 11 email, started by name so services never import it.
+SEND_EMAIL = "hub.assurance.tasks.send_assurance_email"
+
 # --- Who may do what -----------------------------------------------------------------------
 
 

@@ -26,6 +26,7 @@ from hub.assurance.models import (
     SubmissionStatus,
 )
 from hub.assurance.services.access import (
+    SEND_EMAIL,
     _locked,
     _log,
     _require,
@@ -35,8 +36,10 @@ from hub.assurance.services.access import (
     _validate_rating,
     may_edit,
     may_lead,
+    may_read_answers,
 )
 from hub.core.models import User
+from hub.core.tasks import enqueue_on_commit
 from hub.core.uploads import check_document
 
 DEFAULT_MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -216,6 +219,14 @@ def evidence_remove(*, by, evidence, request=None):
         evidence.delete()
         _log(by, "hub.assurance.evidence_removed", submission, request)
         transaction.on_commit(lambda: storage.delete(name))
+
+
+def evidence_download_record(*, by, evidence, request=None):
+    """Log that `by` downloaded an evidence file: who read an agency's evidence is on the
+    record. Only someone who may read the submission's answers gets this far."""
+    submission = evidence.submission
+    _require(may_read_answers(by, submission))
+    _log(by, "hub.assurance.evidence_downloaded", submission, request, {"kind": evidence.kind})
 
 
 def _clean_action(submission, *, standard, description, owner_role, due_on):
@@ -406,10 +417,8 @@ def submission_submit(*, by, submission, request=None):
         submission.submitted_by = by
         submission.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
         _log(by, "hub.assurance.submitted", submission, request)
-        from hub.assurance.tasks import send_assurance_email
-
         key = submission.submitted_at.strftime("%Y%m%d%H%M%S")
-        transaction.on_commit(lambda: send_assurance_email.enqueue("submitted", submission.pk, key))
+        enqueue_on_commit(SEND_EMAIL, "submitted", submission.pk, key)
     return submission
 
 

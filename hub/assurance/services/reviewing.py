@@ -1,5 +1,8 @@
 """Reviewing a submitted self-assessment: starting the review, comments and challenge
-questions, agreed ratings, returning it for changes, agreeing and closing it."""
+questions, agreed ratings, returning it for changes, agreeing and closing it.
+
+"Review" here always means the partnership's review of an agency's submitted self-assessment:
+not a library document's review date, nor a practice review (hub/reviews)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,6 +15,7 @@ from hub.assurance.models import (
     SubmissionStatus,
 )
 from hub.assurance.services.access import (
+    SEND_EMAIL,
     _locked,
     _log,
     _require,
@@ -23,6 +27,7 @@ from hub.assurance.services.access import (
     shared_partnership_ids,
 )
 from hub.core.permissions import Action, can
+from hub.core.tasks import enqueue_on_commit
 
 
 def review_start(*, by, submission, request=None):
@@ -78,9 +83,7 @@ def challenge_raise(*, by, submission, kind, text, standard=None, request=None):
         )
         _log(by, "hub.assurance.challenge_raised", submission, request, {"kind": kind})
         if kind == ChallengeKind.CHALLENGE:
-            from hub.assurance.tasks import send_assurance_email
-
-            transaction.on_commit(lambda: send_assurance_email.enqueue("challenge", challenge.pk))
+            enqueue_on_commit(SEND_EMAIL, "challenge", challenge.pk)
     return challenge
 
 
@@ -125,10 +128,8 @@ def submission_return(*, by, submission, reason, request=None):
         submission.returned_reason = reason.strip()
         submission.save(update_fields=["status", "returned_at", "returned_reason", "updated_at"])
         _log(by, "hub.assurance.returned", submission, request)
-        from hub.assurance.tasks import send_assurance_email
-
         key = submission.returned_at.strftime("%Y%m%d%H%M%S")
-        transaction.on_commit(lambda: send_assurance_email.enqueue("returned", submission.pk, key))
+        enqueue_on_commit(SEND_EMAIL, "returned", submission.pk, key)
     return submission
 
 

@@ -14,11 +14,13 @@ from hub.assurance.models import (
     SubmissionStatus,
 )
 from hub.assurance.services.access import (
+    SEND_EMAIL,
     _require,
     may_manage,
 )
 from hub.core import audit
 from hub.core.permissions import Action, can
+from hub.core.tasks import enqueue, enqueue_on_commit
 
 
 def framework_version_publish(*, by, version, request=None):
@@ -128,12 +130,8 @@ def round_open(*, by, round_, request=None):
             partnership_id=round_.partnership_id,
             details={"new_submissions": len(created)},
         )
-        from hub.assurance.tasks import send_assurance_email
-
         for submission in created:
-            transaction.on_commit(
-                lambda pk=submission.pk: send_assurance_email.enqueue("invitation", pk)
-            )
+            enqueue_on_commit(SEND_EMAIL, "invitation", submission.pk)
     return len(created)
 
 
@@ -146,10 +144,8 @@ def round_send_reminders(*, by, round_, request=None):
         round_.submissions.filter(status=SubmissionStatus.DRAFT).values_list("pk", flat=True)
     )
     key = timezone.now().strftime("%Y%m%d%H%M")
-    from hub.assurance.tasks import send_assurance_email
-
     for pk in pending:
-        send_assurance_email.enqueue("reminder", pk, key)
+        enqueue(SEND_EMAIL, "reminder", pk, key)
     audit.record(
         actor=by,
         action="hub.assurance.reminders_sent",
@@ -191,8 +187,6 @@ def send_due_reminders(*, today=None):
     """The periodic job: remind agencies yet to submit, `reminder_days` before the due date
     and again on the due date, once each. Returns how many reminders were queued."""
     today = today or timezone.localdate()
-    from hub.assurance.tasks import send_assurance_email
-
     queued = 0
     for round_ in Round.objects.filter(status=RoundStatus.OPEN, due_on__gte=today):
         days_left = (round_.due_on - today).days
@@ -201,6 +195,6 @@ def send_due_reminders(*, today=None):
         for pk in round_.submissions.filter(status=SubmissionStatus.DRAFT).values_list(
             "pk", flat=True
         ):
-            send_assurance_email.enqueue("reminder", pk, f"due-{days_left}")
+            enqueue(SEND_EMAIL, "reminder", pk, f"due-{days_left}")
             queued += 1
     return queued

@@ -223,7 +223,7 @@ RPD = {
     "child's safety, in four stages from practitioners to a multi-agency panel, with the "
     "timescale for each stage.",
     "type": "protocol",
-    "scope": "local",
+    "reach": "local",
     "topics": ["escalation"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Westshire County Council (demo)",
@@ -435,7 +435,7 @@ NEGLECT_TOOLKIT = {
     "summary": "A graded assessment that helps practitioners look at each area of a child's "
     "daily care, grade it from 1 to 4, and agree what should happen next.",
     "type": "toolkit",
-    "scope": "local",
+    "reach": "local",
     "topics": ["neglect", "thresholds"],
     "audiences": PROFESSIONALS,
     "owner_agency": "NHS Westshire Integrated Care Board (demo)",
@@ -542,7 +542,7 @@ THRESHOLD = {
     "summary": "The local guide to levels of need: which children need universal, early help, "
     "targeted or specialist support, and how to ask for it.",
     "type": "guidance",
-    "scope": "local",
+    "reach": "local",
     "topics": ["thresholds", "early-help"],
     "audiences": ("professionals", "parents"),
     "owner_agency": "Westshire County Council (demo)",
@@ -666,7 +666,7 @@ INFORMATION_SHARING_PROTOCOL = {
     "summary": "The Northmoor partners' agreement on sharing information to safeguard "
     "children: the principles, a quick checklist, and how to share securely.",
     "type": "protocol",
-    "scope": "local",
+    "reach": "local",
     "topics": ["information-sharing"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Northmoor Borough Council (demo)",
@@ -706,7 +706,7 @@ INFORMATION_SHARING_NATIONAL = {
     "summary": "A short summary, written by the partnerships, of the government's advice to "
     "practitioners on sharing information to safeguard children.",
     "type": "guidance",
-    "scope": "national",
+    "reach": "national",
     "topics": ["information-sharing"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Westmoor Police (demo)",
@@ -783,7 +783,7 @@ WORKING_TOGETHER_BRIEFING = {
     "summary": "A short briefing for team meetings on the main changes in the 2023 statutory "
     "guidance and what they mean for practitioners in the region.",
     "type": "briefing",
-    "scope": "national",
+    "reach": "national",
     "topics": ["information-sharing", "early-help"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Moorland Community Health NHS Trust (demo)",
@@ -864,7 +864,7 @@ EARLY_HELP_ASSESSMENT = {
     "summary": "The form practitioners use with a family to agree what is going well, what "
     "needs to change, and a plan of support.",
     "type": "template",
-    "scope": "local",
+    "reach": "local",
     "topics": ["early-help"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Westshire County Council (demo)",
@@ -983,7 +983,7 @@ EARLY_HELP_TRACKER = {
     "summary": "A spreadsheet for lead practitioners to keep track of the early help plans they "
     "lead and when each review is due.",
     "type": "template",
-    "scope": "local",
+    "reach": "local",
     "topics": ["early-help"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Northmoor Borough Council (demo)",
@@ -1026,7 +1026,7 @@ RECORD_SHEET = {
     "summary": "A spreadsheet to record each stage of a professional disagreement under the "
     "escalation protocol, without any details that identify a child.",
     "type": "template",
-    "scope": "local",
+    "reach": "local",
     "topics": ["escalation"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Westshire County Council (demo)",
@@ -1085,7 +1085,7 @@ LADO_PROCEDURE = {
     "summary": "What to do when there is a concern that an adult who works or volunteers with "
     "children may have harmed a child or may pose a risk, and the role of the LADO.",
     "type": "procedure",
-    "scope": "local",
+    "reach": "local",
     "topics": ["allegations"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Westshire County Council (demo)",
@@ -1188,7 +1188,7 @@ LADO_FORM = {
     "summary": "The form an organisation completes to refer a concern about an adult who works "
     "with children to the LADO. Available to signed-in professionals only.",
     "type": "template",
-    "scope": "local",
+    "reach": "local",
     "topics": ["allegations"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Westshire County Council (demo)",
@@ -1347,7 +1347,7 @@ EXPLOITATION_PROTOCOL = {
     "summary": "How agencies across the South West (demo) region recognise and respond to the "
     "sexual and criminal exploitation of children, including county lines.",
     "type": "protocol",
-    "scope": "regional",
+    "reach": "regional",
     "topics": ["child-exploitation", "missing-children"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Westmoor Police (demo)",
@@ -1387,7 +1387,7 @@ SCREENING_TOOL = {
     "summary": "A short tool that helps a practitioner set out concerns that a child may be "
     "exploited and decide what to do next.",
     "type": "toolkit",
-    "scope": "regional",
+    "reach": "regional",
     "topics": ["child-exploitation"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Brightpath Family Support (demo)",
@@ -1485,7 +1485,7 @@ DOMESTIC_ABUSE_GUIDANCE = {
     "summary": "Recognising domestic abuse in families with children, asking about it safely, "
     "and where to refer in Northmoor.",
     "type": "guidance",
-    "scope": "local",
+    "reach": "local",
     "topics": ["domestic-abuse"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Northmoor Borough Council (demo)",
@@ -1560,7 +1560,7 @@ POLICE_NOTIFICATIONS_BRIEFING = {
     "summary": "How schools in Northmoor are told before the next school day when police have "
     "attended a domestic abuse incident at a pupil's home, and what to do.",
     "type": "briefing",
-    "scope": "local",
+    "reach": "local",
     "topics": ["domestic-abuse"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Westmoor Police (demo)",
@@ -1629,7 +1629,7 @@ CME_PROCEDURE = {
     "summary": "What schools and other agencies in Northmoor do when a child of compulsory "
     "school age is not on a school roll or not receiving a suitable education.",
     "type": "procedure",
-    "scope": "local",
+    "reach": "local",
     "topics": ["children-missing-education"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Northmoor Borough Council (demo)",
@@ -1705,7 +1705,7 @@ CME_NATIONAL = {
     "summary": "A short local summary of what the national statutory guidance on children "
     "missing education asks of councils, schools and other agencies.",
     "type": "guidance",
-    "scope": "national",
+    "reach": "national",
     "topics": ["children-missing-education"],
     "audiences": ("professionals", "parents"),
     "owner_agency": "Northmoor Borough Council (demo)",
@@ -1850,7 +1850,7 @@ ONLINE_SAFETY_PARENTS = {
     "summary": "Practical advice for parents and carers on talking with children about life "
     "online, using settings and controls, and knowing when to get help.",
     "type": "guidance",
-    "scope": "local",
+    "reach": "local",
     "topics": ["online-safety"],
     "audiences": ("parents",),
     "owner_agency": "Westshire County Council (demo)",
@@ -1889,7 +1889,7 @@ ONLINE_SAFETY_YOUNG_PEOPLE = {
     "summary": "Straightforward advice for young people about friends online, sharing images, "
     "and where to get help if something goes wrong.",
     "type": "guidance",
-    "scope": "local",
+    "reach": "local",
     "topics": ["online-safety"],
     "audiences": ("young_people",),
     "owner_agency": "Harbour Young Carers (demo)",
@@ -1964,7 +1964,7 @@ TRAINING_POLICY = {
     "summary": "How to book the partnership's inter-agency training, what happens if you cancel "
     "late or do not attend, and when charges apply.",
     "type": "policy",
-    "scope": "local",
+    "reach": "local",
     "topics": ["training"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Westshire County Council (demo)",
@@ -2050,7 +2050,7 @@ REVIEWS_POLICY = {
     "summary": "How the Northmoor partnership decides what to publish from a Child "
     "Safeguarding Practice Review, and how it protects the privacy of the child and family.",
     "type": "policy",
-    "scope": "local",
+    "reach": "local",
     "topics": ["learning-from-reviews"],
     "audiences": ("professionals", "parents"),
     "owner_agency": "NHS Northmoor Integrated Care Board (demo)",
@@ -2130,7 +2130,7 @@ SAFER_SLEEP_BRIEFING = {
     "summary": "Learning from a rapid review for everyone who visits families with babies: "
     "talk about safe sleep at every contact, especially when routines change.",
     "type": "briefing",
-    "scope": "local",
+    "reach": "local",
     "topics": ["babies", "learning-from-reviews"],
     "audiences": ("professionals", "parents"),
     "owner_agency": "Westshire Hospitals NHS Foundation Trust (demo)",
@@ -2218,7 +2218,7 @@ BRUISING_PROTOCOL = {
     "summary": "What every practitioner must do when they see a bruise, mark or injury on a "
     "baby who cannot yet move about independently.",
     "type": "protocol",
-    "scope": "regional",
+    "reach": "regional",
     "topics": ["babies"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Moorland Community Health NHS Trust (demo)",
@@ -2299,7 +2299,7 @@ MISSING_OLD = {
     "summary": "The earlier regional protocol for children who run away or go missing. "
     "Replaced by the 2025 protocol for children missing from home or care.",
     "type": "protocol",
-    "scope": "regional",
+    "reach": "regional",
     "topics": ["missing-children"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Westmoor Police (demo)",
@@ -2375,7 +2375,7 @@ MISSING_NEW = {
     "summary": "How agencies across the region respond when a child goes missing from home or "
     "from care, including return home interviews and repeat episodes.",
     "type": "protocol",
-    "scope": "regional",
+    "reach": "regional",
     "topics": ["missing-children", "child-exploitation"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Westmoor Police (demo)",
@@ -2455,7 +2455,7 @@ INTERIM_REMOTE_CONTACT = {
     "summary": "Temporary guidance on contacting children and families by video and phone when "
     "home visits were not possible. Withdrawn: face-to-face contact has resumed.",
     "type": "guidance",
-    "scope": "local",
+    "reach": "local",
     "topics": ["online-safety"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Westshire County Council (demo)",
@@ -2526,7 +2526,7 @@ PRIVATE_FOSTERING = {
     "summary": "How to recognise a private fostering arrangement, why the council must be told, "
     "and what happens next. Being updated.",
     "type": "guidance",
-    "scope": "local",
+    "reach": "local",
     "topics": ["private-fostering"],
     "audiences": ("professionals", "parents"),
     "owner_agency": "Northmoor Borough Council (demo)",
@@ -2608,7 +2608,7 @@ SECTION_11_WORKBOOK = {
     "summary": "An offline workbook for agencies to draft their section 11 self-assessment and "
     "action plan before entering it in the Hub.",
     "type": "template",
-    "scope": "local",
+    "reach": "local",
     "topics": ["section-11"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Westshire County Council (demo)",
@@ -2727,7 +2727,7 @@ INTERPRETERS_POLICY = {
     "summary": "When and how to use a professional interpreter with children and families who "
     "do not speak English well, and why family members must not interpret.",
     "type": "policy",
-    "scope": "regional",
+    "reach": "regional",
     "topics": ["interpreters"],
     "audiences": PROFESSIONALS,
     "owner_agency": "South Western Ambulance Service (demo)",
@@ -2808,7 +2808,7 @@ CONFERENCE_TEMPLATE = {
     "summary": "The regional template every agency uses to write its report for an initial or "
     "review child protection conference.",
     "type": "template",
-    "scope": "regional",
+    "reach": "regional",
     "topics": ["information-sharing"],
     "audiences": PROFESSIONALS,
     "owner_agency": "Moorland Community Health NHS Trust (demo)",

@@ -1,0 +1,82 @@
+"""Every change to a place on the training programme.
+
+Each write is one transaction that first locks the session's row, then settles the session
+(expires overdue offers and offers any free place to the next person waiting), then checks
+and acts. Places are counted from rows under that lock (hub.training.availability), never
+kept as a counter, so two people racing for the last place get one booking and one
+waiting-list entry. SQLite ignores row locks but runs one write transaction at a time
+(IMMEDIATE mode in settings), which gives the same guarantee on one machine; the race is
+tested on PostgreSQL.
+
+Permission failures raise PermissionDenied (views answer 404); rule failures raise
+ValidationError with the message the person sees. Emails go out after commit, once each.
+
+The functions live in modules by subject: access (who may book for whom), booking,
+waiting_list, registers, sessions, charges and follow_up (evaluations, impact, reminders,
+lost emails); common holds their shared lock, log and email helpers. All are imported
+here, so callers write `services.booking_cancel(...)`.
+"""
+
+from hub.training.services.access import bookable_people, may_act_on, may_book_for
+from hub.training.services.booking import booking_cancel, booking_transfer, place_request
+from hub.training.services.charges import (
+    charge_due,
+    charge_waive,
+    is_late_cancellation,
+    late_cancellation_charge,
+    tariff_for,
+)
+from hub.training.services.follow_up import (
+    LOST_EMAIL_AFTER,
+    certificate_available,
+    evaluation_submit,
+    impact_follow_ups_send,
+    impact_submit,
+    lost_emails_send,
+    reminders_send,
+)
+from hub.training.services.registers import (
+    attendance_mark,
+    may_take_register,
+    register_close,
+    register_is_open,
+    registers_close_due,
+)
+from hub.training.services.sessions import session_cancel
+from hub.training.services.waiting_list import (
+    offer_accept,
+    offers_expire,
+    waiting_list_leave,
+    waiting_position,
+)
+
+__all__ = [
+    "LOST_EMAIL_AFTER",
+    "attendance_mark",
+    "bookable_people",
+    "booking_cancel",
+    "booking_transfer",
+    "certificate_available",
+    "charge_due",
+    "charge_waive",
+    "evaluation_submit",
+    "impact_follow_ups_send",
+    "impact_submit",
+    "is_late_cancellation",
+    "late_cancellation_charge",
+    "lost_emails_send",
+    "may_act_on",
+    "may_book_for",
+    "may_take_register",
+    "offer_accept",
+    "offers_expire",
+    "place_request",
+    "register_close",
+    "register_is_open",
+    "registers_close_due",
+    "reminders_send",
+    "session_cancel",
+    "tariff_for",
+    "waiting_list_leave",
+    "waiting_position",
+]

@@ -1,0 +1,33 @@
+"""Who may book for whom, and who may act on a place once it is booked or waited for.
+
+`bookable_people` is the rule itself, as a queryset: pages list it as the colleagues to
+choose from, and `may_book_for` asks it about one person before a service books them."""
+
+from hub.core.models import User
+from hub.core.permissions import Action, can, scope_queryset
+
+
+def bookable_people(by):
+    """Active people with an organisation that `by` may book a place for: the staff of the
+    agencies in their booking role's reach (nobody, without the role)."""
+    people = User.objects.filter(is_active=True, agency__isnull=False)
+    return scope_queryset(by, Action.BOOK_FOR_AGENCY, people)
+
+
+def may_book_for(by, person):
+    """Yourself; or, with the booking role, an active colleague of an agency in your reach."""
+    if not by.is_authenticated or not by.is_active:
+        return False
+    if by.pk == person.pk:
+        return True
+    return bookable_people(by).filter(pk=person.pk).exists()
+
+
+def may_act_on(by, item):
+    """Who may cancel a booking or answer for a waiting-list entry: the person themself, a
+    booker for their agency, or the partnership's training team."""
+    if by.pk == item.person_id:
+        return True
+    if item.agency_id and can(by, Action.BOOK_FOR_AGENCY, item.agency):
+        return True
+    return can(by, Action.MANAGE_TRAINING, item.session.course.partnership)
