@@ -9,6 +9,7 @@ AUDIT_ACTIONS = {
     "hub.account.registered": "Registered",
     "hub.account.email_verified": "Verified email address",
     "hub.account.invited": "Invited",
+    "hub.account.invitation_resent": "Invitation sent again",
     "hub.account.invitation_accepted": "Accepted invitation",
     "hub.account.role_granted": "Role granted",
     "hub.account.role_removed": "Role removed",

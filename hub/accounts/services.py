@@ -104,21 +104,46 @@ def person_invite(*, by, partnership, details, request):
     EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
     audit.record(actor=by, action="hub.account.invited", instance=user, request=request)
     role_grant(by=by, user=user, role=details["role"], partnership=partnership, request=request)
+    _send_invitation(user, by=by, request=request)
+    return user
+
+
+def _send_invitation(user, *, by, request):
     context = {
         "user": user,
-        "partnership": partnership,
+        "partnership": user.partnership,
         "invited_by": by,
         "link": invitation_link(request, user),
         "valid_days": settings.INVITATION_VALID_DAYS,
     }
     transaction.on_commit(
         lambda: send_mail(
-            f"You have been invited to the {partnership.name} Hub",
+            f"You have been invited to the {user.partnership.name} Hub",
             render_to_string("accounts/email/invitation.txt", context),
             None,
-            [email],
+            [user.email],
         )
     )
+
+
+@transaction.atomic
+def invitation_resend(*, by, user, request):
+    """Email a fresh invitation link to someone who has not set a password yet, valid for
+    INVITATION_VALID_DAYS from now (an earlier link, if not yet expired, works too: both went
+    to the same address). Refused once they have set a password: they sign in, or reset it."""
+    _require(by, Action.MANAGE_PEOPLE, user)
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not user.is_active:
+        raise ValidationError("This account is deactivated. Reactivate it first.")
+    if user.has_usable_password():
+        raise ValidationError(
+            "This person has already set a password: they can sign in, or reset their "
+            "password from the sign-in page."
+        )
+    user.date_joined = timezone.now()
+    user.save(update_fields=["date_joined"])
+    audit.record(actor=by, action="hub.account.invitation_resent", instance=user, request=request)
+    _send_invitation(user, by=by, request=request)
     return user
 
 

@@ -38,6 +38,7 @@ urlpatterns = [
         name="remove_role",
     ),
     path("people/<int:pk>/deactivate/", views.deactivate, name="deactivate"),
+    path("people/<int:pk>/invitation/", views.resend_invitation, name="resend_invitation"),
     path("people/<int:pk>/reactivate/", views.reactivate, name="reactivate"),
     path("audit-log/", views.audit_log, name="audit_log"),
 ]

@@ -4,6 +4,7 @@ permission through hub.core.permissions, writes through hub.accounts.services.""
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -27,8 +28,9 @@ from hub.accounts.forms import (
     SetPasswordForm,
 )
 from hub.core import audit
-from hub.core.domains import every
+from hub.core.domains import every, todos_for
 from hub.core.downloads import private_download
+from hub.core.forms import service_call
 from hub.core.models import RoleAssignment, User
 from hub.core.permissions import (
     Action,
@@ -37,6 +39,7 @@ from hub.core.permissions import (
     policy,
     roles_of,
     scope_queryset,
+    what_roles_may_do,
 )
 from hub.core.presenters import partnership_for
 
@@ -71,11 +74,7 @@ def home(request):
                 for link in every("account_links")
                 if link.shown(request)
             ],
-            "todos": [
-                {"text": text, "href": href, "count": count}
-                for todo in every("todos")
-                for text, href, count in todo.items(request.user)
-            ],
+            "todos": todos_for(request.user),
         },
     )
 
@@ -132,7 +131,12 @@ def invitation(request, uidb64, token):
     except (User.DoesNotExist, ValueError, TypeError, OverflowError):
         user = None
     if user is None or not services.invitation_token_is_valid(user, token):
-        return render(request, "accounts/invitation_invalid.html", status=400)
+        return render(
+            request,
+            "accounts/invitation_invalid.html",
+            {"valid_days": settings.INVITATION_VALID_DAYS},
+            status=400,
+        )
     form = SetPasswordForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         services.invitation_accept(
@@ -185,6 +189,7 @@ def person(request, pk):
             "member": member,
             "assignments": member.role_assignments.select_related("partnership", "agency"),
             "can_manage": can_manage,
+            "invitation_days": settings.INVITATION_VALID_DAYS,
             "grant_form": GrantRoleForm() if can_manage else None,
             "roles": sorted(roles_of(member)) if member.is_active else [],
         },
@@ -215,7 +220,11 @@ def invite(request):
         else:
             messages.success(request, f"Invitation sent to {member.email}.")
             return redirect("accounts:person", pk=member.pk)
-    return render(request, "accounts/invite.html", {"form": form, "partnership": partnership})
+    return render(
+        request,
+        "accounts/invite.html",
+        {"form": form, "partnership": partnership, "roles": what_roles_may_do()},
+    )
 
 
 @login_required
@@ -266,6 +275,19 @@ def deactivate(request, pk):
 
 @login_required
 @require_POST
+def resend_invitation(request, pk):
+    member = _managed_person(request, pk)
+    with service_call() as call:
+        services.invitation_resend(by=request.user, user=member, request=request)
+    if call.ok:
+        messages.success(request, f"A new invitation link is on its way to {member.email}.")
+    else:
+        messages.error(request, " ".join(call.messages))
+    return redirect("accounts:person", pk=member.pk)
+
+
+@login_required
+@require_POST
 def reactivate(request, pk):
     member = _managed_person(request, pk)
     services.account_reactivate(by=request.user, user=member, request=request)
@@ -295,6 +317,7 @@ def audit_log(request):
     page = Paginator(entries.order_by("-timestamp", "-pk"), AUDIT_ENTRIES_PER_PAGE).get_page(
         request.GET.get("page")
     )
+    audit.describe(page.object_list, request.user)
     return render(
         request,
         "accounts/audit_log.html",

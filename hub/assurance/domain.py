@@ -4,7 +4,7 @@ import datetime
 
 from django.urls import reverse
 
-from hub.core.domains import Domain, Job, Link, PersonalData, Retention
+from hub.core.domains import Domain, Job, Link, PersonalData, Retention, Todo
 
 AUDIT_ACTIONS = {
     "hub.assurance.framework_published": "Section 11 framework version published",
@@ -82,8 +82,27 @@ def _demo(context):
     load_assurance()
 
 
+def _submissions_to_review(user):
+    from django.urls import reverse
+
+    from hub.assurance.models import Submission, SubmissionStatus
+    from hub.core.permissions import Action, can, scope_queryset
+
+    if not can(user, Action.REVIEW_ASSURANCE):
+        return []
+    waiting = scope_queryset(
+        user,
+        Action.REVIEW_ASSURANCE,
+        Submission.objects.filter(status=SubmissionStatus.SUBMITTED),
+    ).count()
+    if not waiting:
+        return []
+    return [("Self-assessments to review (section 11)", reverse("assurance:home"), waiting)]
+
+
 DOMAIN = Domain(
     label="assurance",
+    todos=(Todo("self-assessments awaiting review", _submissions_to_review),),
     name="Section 11 self-assessment",
     audit_actions=AUDIT_ACTIONS,
     # "section_11" and "send_section11_reminders" stay: the first is a heading in people's

@@ -300,7 +300,9 @@ class RoundIndexView(ScopedIndexView):
         buttons += [
             ListingButton(
                 "Open, remind or close",
-                reverse("assurance:round_manage", args=[instance.pk]),
+                # The round's dashboard, whose buttons POST to round_manage (a GET there is
+                # refused).
+                reverse("assurance:round", args=[instance.pk]),
                 icon_name="date",
                 priority=40,
             ),

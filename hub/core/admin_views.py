@@ -5,12 +5,16 @@
   only through "Your account" on the site, where an address is verified and every change is in
   the audit log.
 - The redirect import takes only a table that passes `hub.core.uploads.tables.check_table`.
+
+And one screen of the Hub's own: the short editor guide the admin's Help menu opens.
 """
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.views.generic import TemplateView
 from wagtail.admin.views.account import AccountView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.redirects import views as redirect_views
 
 from hub.core.uploads.tables import check_table
@@ -32,3 +36,9 @@ def checked_redirect_import(request):
             messages.error(request, " ".join(error.messages))
             return redirect("wagtailredirects:start_import")
     return redirect_views.start_import(request)
+
+
+class EditorGuideView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "hub_admin/guide.html"
+    header_icon = "help"
+    page_title = "Editor guide"

@@ -66,3 +66,44 @@ def prune(*, now=None):
     cutoff = now - datetime.timedelta(days=settings.AUDIT_LOG_RETENTION_DAYS)
     deleted, _ = entries().filter(timestamp__lt=cutoff).delete()
     return deleted
+
+
+def describe(entries, viewer):
+    """Name each entry's record as it is now, and link it where `viewer` may open it: a
+    person to their page on the people screens, anything else to its admin edit screen (if
+    their roles allow it). One query per kind of record on the page; a record since deleted
+    keeps the entry's own label ("User 162")."""
+    from collections import defaultdict
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    from hub.core.models import User
+    from hub.core.permissions import Action, can
+
+    wanted = defaultdict(set)
+    for entry in entries:
+        wanted[entry.content_type_id].add(entry.object_id)
+    found = {}
+    for content_type_id, ids in wanted.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
+        keys = [int(key) for key in ids if str(key).isdigit()]
+        manager = model._base_manager
+        if model is User:
+            manager = manager.only("pk", "first_name", "last_name", "email", "partnership_id")
+        for record in manager.filter(pk__in=keys):
+            found[(content_type_id, str(record.pk))] = record
+    finder = AdminURLFinder(viewer)
+    for entry in entries:
+        record = found.get((entry.content_type_id, str(entry.object_id)))
+        entry.record_name = str(record) if record is not None else f"{entry.label} (deleted)"
+        entry.record_url = ""
+        if isinstance(record, User):
+            if can(viewer, Action.VIEW_PEOPLE, record):
+                entry.record_url = reverse("accounts:person", args=[record.pk])
+        elif record is not None:
+            entry.record_url = finder.get_edit_url(record) or ""
+    return entries

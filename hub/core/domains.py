@@ -208,6 +208,16 @@ def purge_sections(model_label: str) -> tuple[str, ...] | None:
     return _derived["purge"].get(model_label.lower())
 
 
+def todos_for(user) -> list[dict]:
+    """Every domain's "what needs doing" lines for `user`, as the account page and the admin
+    dashboard show them."""
+    return [
+        {"text": text, "href": href, "count": count}
+        for todo in every("todos")
+        for text, href, count in todo.items(user)
+    ]
+
+
 def jobs() -> dict[str, Job]:
     return {job.name: job for job in every("jobs")}
 

@@ -6,6 +6,7 @@ import re
 
 from csp.constants import NONCE
 from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -35,6 +36,13 @@ ADMIN_POLICY = {
     "object-src": ["'none'"],
 }
 
+# A page previewed in the admin's side panel (Wagtail renders it through a dummy request,
+# `request.is_dummy`): the public page's policy, framed by the site's own origin only.
+PREVIEW_POLICY = {
+    **settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "frame-ancestors": ["'self'"],
+}
+
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
@@ -57,6 +65,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         request._hub_csp_token = csp.start(request)
 
     def process_response(self, request, response):
+        if getattr(request, "is_dummy", False):
+            response["X-Frame-Options"] = "SAMEORIGIN"
         try:
             return super().process_response(request, response)
         finally:
@@ -67,8 +77,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and request.path.startswith(ADMIN_PREFIX):
-            parts.config = ADMIN_POLICY
+        if not report_only and parts.config is None:
+            if request.path.startswith(ADMIN_PREFIX):
+                parts.config = ADMIN_POLICY
+            elif getattr(request, "is_dummy", False):
+                parts.config = PREVIEW_POLICY
         return parts
 
 

@@ -30,6 +30,7 @@ from hub.core.policy import (
     role_label,
     role_scope,
     roles_with,
+    what_roles_may_do,
 )
 from hub.core.policy import known_action as _known_action
 
@@ -53,6 +54,7 @@ __all__ = [
     "roles_of",
     "roles_with",
     "scope_queryset",
+    "what_roles_may_do",
 ]
 
 

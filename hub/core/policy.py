@@ -188,6 +188,19 @@ def roles_with(action):
     ]
 
 
+def what_roles_may_do(roles=None):
+    """[(role label, [what it allows, in words])] for `roles` (default: those a partnership
+    admin may give), from the table, as the invite form shows them."""
+    table = policy()
+    return [
+        (
+            table.labels[role],
+            [table.actions[action] for action in table.actions if action in actions_of(role)],
+        )
+        for role in (roles if roles is not None else table.assignable)
+    ]
+
+
 def role_label(role):
     return policy().labels.get(role, role)
 

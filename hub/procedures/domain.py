@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
-from hub.core.domains import Domain, Job, Link, PersonalData, Retention, Searchable
+from hub.core.domains import Domain, Job, Link, PersonalData, Retention, Searchable, Todo
 
 AUDIT_ACTIONS = {
     "hub.procedures.release_started": "Procedures release started",
@@ -75,8 +75,23 @@ def _snippet(chapter, query):
     return site_search_snippet(chapter, query)
 
 
+def _releases_scheduled(user):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from hub.procedures.admin_views import editable_releases, may_edit_any_procedures
+
+    if not may_edit_any_procedures(user):
+        return []
+    scheduled = editable_releases(user).filter(published_at__gt=timezone.now()).count()
+    if not scheduled:
+        return []
+    return [("Procedures releases scheduled", reverse("procedures_admin:releases"), scheduled)]
+
+
 DOMAIN = Domain(
     label="procedures",
+    todos=(Todo("releases scheduled", _releases_scheduled),),
     search=(Searchable("procedures", "Procedures", _search, _snippet, order=30),),
     name="Regional child protection procedures",
     audit_actions=AUDIT_ACTIONS,

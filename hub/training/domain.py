@@ -61,6 +61,28 @@ def _registers_to_take(user):
     return [("Registers to take", reverse("training:staff_sessions"), due)] if due else []
 
 
+def _has_staff_screens(request):
+    from hub.training.staff_screens import screens_for
+
+    return bool(screens_for(request))
+
+
+def _sessions_this_week(user):
+    from hub.core.permissions import Action, scope_queryset
+    from hub.training.models import Course, Session, SessionStatus
+
+    courses = scope_queryset(user, Action.MANAGE_TRAINING, Course.objects.all())
+    now = timezone.now()
+    coming = Session.objects.filter(
+        course__in=courses,
+        status=SessionStatus.SCHEDULED,
+        starts_at__range=(now, now + datetime.timedelta(days=7)),
+    ).count()
+    if not coming:
+        return []
+    return [("Training sessions in the next 7 days", reverse("training:staff_sessions"), coming)]
+
+
 def _places_booked(partnership, start, end):
     from hub.training.models import Booking, BookingStatus
 
@@ -148,8 +170,17 @@ DOMAIN = Domain(
             lambda request: reverse("training:my_training"),
             order=10,
         ),
+        Link(
+            "Training team screens: sessions and registers, staff records, report, charges",
+            lambda request: reverse("training:staff_index"),
+            order=11,
+            shown=_has_staff_screens,
+        ),
     ),
-    todos=(Todo("registers to take", _registers_to_take),),
+    todos=(
+        Todo("registers to take", _registers_to_take),
+        Todo("sessions this week", _sessions_this_week),
+    ),
     figures=(Figure("Training places booked", "places", _places_booked, counts_people=True),),
     demo=_demo,
     demo_order=30,

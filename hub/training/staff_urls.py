@@ -6,6 +6,7 @@ from django.urls import path
 from hub.training import staff_views
 
 urlpatterns = [
+    path("", staff_views.index, name="staff_index"),
     path("sessions/", staff_views.my_sessions, name="staff_sessions"),
     path("sessions/<int:pk>/register/", staff_views.register, name="register"),
     path("agency/", staff_views.agency_records, name="agency_records"),

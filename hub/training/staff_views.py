@@ -26,7 +26,7 @@ from hub.core.forms import service_call
 from hub.core.models import Agency, User
 from hub.core.permissions import Action, can, scope_queryset
 from hub.core.presenters import partnership_for
-from hub.training import presenters, reports, services
+from hub.training import presenters, reports, services, staff_screens
 from hub.training.models import (
     NO_CONFIRMED_ORGANISATION,
     Booking,
@@ -84,6 +84,16 @@ def _session_row(session, now, *, is_open=False):
         "state": state,
         "is_open": is_open,
     }
+
+
+@login_required
+@require_GET
+def index(request):
+    """Every training-team screen this person may use, one link each."""
+    screens = staff_screens.screens_for(request)
+    if not screens:
+        raise Http404
+    return render(request, "training/staff/index.html", {"screens": screens})
 
 
 @login_required

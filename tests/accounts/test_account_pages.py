@@ -309,3 +309,51 @@ def test_setting_a_password_needs_both_copies_to_match(client, invite):
     assert error_summary_links(response.content.decode()) == ["#id_password2"]
     invited = User.objects.get(email="new.trainer@westshire-college.example")
     assert not invited.has_usable_password()
+
+
+def test_an_expired_invitation_is_sent_again_and_the_new_link_works(
+    client, invite, settings, django_capture_on_commit_callbacks
+):
+    from hub.core.models import User
+
+    invite()
+    invited = User.objects.get(email="new.trainer@westshire-college.example")
+    User.objects.filter(pk=invited.pk).update(
+        date_joined=datetime.datetime.now(datetime.UTC)
+        - datetime.timedelta(days=settings.INVITATION_VALID_DAYS, hours=1)
+    )
+    expired = Client().get(_invitation_path())
+    assert "send the invitation again" in expired.content.decode()
+
+    person_page = client.get(f"/people/{invited.pk}/").content.decode()
+    assert "Send the invitation again" in person_page
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/people/{invited.pk}/invitation/", follow=True)
+    assert "A new invitation link is on its way" in response.content.decode()
+    assert "hub.account.invitation_resent" in audit_actions(invited)
+
+    visitor = Client()
+    path = _invitation_path()
+    response = visitor.post(path, {"password1": KNOWN_PASSWORD, "password2": KNOWN_PASSWORD})
+    assert response.status_code == 302
+    invited.refresh_from_db()
+    assert invited.check_password(KNOWN_PASSWORD)
+
+    # Once the password is set, there is nothing to send again, and nothing changes.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/people/{invited.pk}/invitation/", follow=True)
+    assert "already set a password" in response.content.decode()
+    assert mail.outbox == []
+    assert audit_actions(invited).count("hub.account.invitation_resent") == 1
+
+
+def test_another_partnerships_admin_cannot_resend_an_invitation(invite, northmoor_client, sign_in):
+    from hub.core.models import User
+
+    invite()
+    invited = User.objects.get(email="new.trainer@westshire-college.example")
+    sign_in("admin@northmoor.example", on=northmoor_client)
+    assert northmoor_client.post(f"/people/{invited.pk}/invitation/").status_code == 404
+    assert "hub.account.invitation_resent" not in audit_actions(invited)

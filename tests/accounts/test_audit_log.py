@@ -185,3 +185,37 @@ def test_the_northmoor_admin_is_refused_westshires_audit_log(client, sign_in):
     # Westshire's site, Northmoor's admin: the log is of the site's partnership.
     sign_in(NORTHMOOR_ADMIN)
     assert client.get("/audit-log/").status_code == 403
+
+
+def test_the_audit_log_names_and_links_records_rather_than_numbering_them(
+    client, sign_in, entries, person
+):
+    # It used to say "User 162": now the person's name, linked to their page.
+    sign_in(WESTSHIRE_ADMIN)
+    lead = person(WESTBURY_LEAD)
+    html = client.get("/audit-log/", IN_2025).content.decode()
+    assert f'<a class="govuk-link" href="/people/{lead.pk}/">{lead.display_name}</a>' in html
+    assert f"User {lead.pk}<" not in html
+
+
+def test_a_deleted_record_keeps_its_label_in_the_audit_log(client, sign_in, person):
+    from hub.core.models import Agency, User
+
+    practitioner = User.objects.create_user(
+        email="gone@westbury.example",
+        password="a long test password",
+        partnership=person(WESTSHIRE_ADMIN).partnership,
+        agency=Agency.objects.get(name="Westbury Cross Academy Trust (demo)"),
+    )
+    _log(
+        actor=None,
+        action="hub.account.registered",
+        instance=practitioner,
+        address=WESTSHIRE_EARLY,
+        on=datetime.date(2025, 1, 10),
+    )
+    number = practitioner.pk
+    User.objects.filter(pk=number).delete()
+    sign_in(WESTSHIRE_ADMIN)
+    html = client.get("/audit-log/", IN_2025).content.decode()
+    assert f"User {number} (deleted)" in html

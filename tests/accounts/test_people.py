@@ -432,3 +432,14 @@ def test_every_post_form_on_a_person_page_carries_a_csrf_token(client, sign_in, 
     forms = re.findall(r'<form method="post".*?</form>', html, re.S)
     assert len(forms) >= 3  # remove role, give role, deactivate
     assert all('name="csrfmiddlewaretoken"' in form for form in forms)
+
+
+def test_the_invite_form_says_what_each_role_can_do(client, sign_in):
+    sign_in(WESTSHIRE_ADMIN)
+    html = client.get("/people/invite/").content.decode()
+    assert "What each role can do" in html
+    editor = re.search(r"<dt[^>]*>Editor</dt>\s*<dd[^>]*>(.*?)</dd>", html, re.S)
+    assert editor and "Edit and publish the partnership&#39;s pages and documents" in editor.group(
+        1
+    )
+    assert "Consortium editor</dt>" not in html  # not given by a partnership

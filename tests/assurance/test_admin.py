@@ -4,6 +4,7 @@ published version never changes (a later edit is a new version, so a past round 
 rewritten); impossible rounds are refused with a message."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.messages import get_messages
@@ -488,3 +489,12 @@ def test_every_section_11_screen_opens_on_the_demo_rounds(admin_client):
     html = page(admin_client.get(reverse("section11_local_questions:index"), {"round": current.pk}))
     assert "neglect toolkit" not in html  # Northmoor's question, not Westshire's
     assert "resolving professional differences" in html
+
+
+def test_open_remind_or_close_leads_to_the_rounds_dashboard(admin_client, joint_round):
+    # It used to GET the POST-only manage address: an HTTP 405 page.
+    listing = page(admin_client.get(reverse("section11_rounds:index")))
+    link = re.search(r'href="([^"]+)"[^>]*>\s*(?:<[^>]+>\s*)*Open, remind or close', listing)
+    assert link, "no 'Open, remind or close' link"
+    dashboard = page(admin_client.get(link.group(1)))
+    assert reverse("assurance:round_manage", args=[joint_round.pk]) in dashboard

@@ -553,3 +553,29 @@ def test_a_drafts_answers_stay_with_the_agency_until_it_submits(
     assert "Our evidence for" in review_page
     assert "A private draft action" in review_page
     assert client.get(reverse("assurance:submission_pdf", args=[submission.pk])).status_code == 200
+
+
+def test_a_reviewer_is_told_how_many_self_assessments_await_review(
+    joint_round, westbury, lead_westbury, reviewer_westshire, reviewer_northmoor
+):
+    import re
+
+    from django.test import Client
+
+    from tests.assurance.conftest import complete, submission_of
+
+    def waiting(reviewer):
+        client = Client()
+        client.force_login(reviewer)
+        home = client.get("/accounts/").content.decode()
+        found = re.search(
+            r"Self-assessments to review \(section 11\)</a>\s*<strong[^>]*>(\d+)<", home
+        )
+        return int(found.group(1)) if found else 0
+
+    before = {reviewer: waiting(reviewer) for reviewer in (reviewer_westshire, reviewer_northmoor)}
+    submission = complete(submission_of(joint_round, westbury), lead_westbury)
+    services.submission_submit(by=lead_westbury, submission=submission)
+    # Westbury works in Westshire only: Northmoor's reviewer has nothing more to review.
+    assert waiting(reviewer_westshire) == before[reviewer_westshire] + 1
+    assert waiting(reviewer_northmoor) == before[reviewer_northmoor]

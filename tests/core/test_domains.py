@@ -215,18 +215,13 @@ def test_every_declared_figure_computes_on_the_demo(westshire):
 # Roles: a domain adds a role and its actions with no migration in core.
 
 
-def test_a_domain_adds_a_role_that_admins_give_and_the_table_enforces(person, westshire):
+def test_a_domain_adds_a_role_that_admins_give_and_the_table_enforces(person, westshire, staff):
     from django.core.management import call_command
 
     from hub.core.models import RoleAssignment, User
     from hub.core.permissions import can, permissions_matrix_markdown
 
-    admin = make_person(
-        "people-admin@westbury.example",
-        partnership=westshire,
-        agency=person.agency,
-        roles=["partnership_admin"],
-    )
+    admin = staff("partnership_admin", agency=person.agency)
     client = Client()
     client.force_login(admin)
     form = client.get(f"/people/{person.pk}/").content.decode()
@@ -255,18 +250,13 @@ def test_a_domain_adds_a_role_that_admins_give_and_the_table_enforces(person, we
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 
 
-def test_a_role_no_declaration_offers_is_refused_and_changes_nothing(person, westshire):
+def test_a_role_no_declaration_offers_is_refused_and_changes_nothing(person, westshire, staff):
     from django.core.exceptions import ValidationError
 
     from hub.accounts.services import role_grant
     from hub.core.models import RoleAssignment
 
-    admin = make_person(
-        "people-admin@westbury.example",
-        partnership=westshire,
-        agency=person.agency,
-        roles=["partnership_admin"],
-    )
+    admin = staff("partnership_admin", agency=person.agency)
     client = Client()
     client.force_login(admin)
     for forged in ("kudos_emperor", "consortium_editor", "practitioner", "x" * 300):
@@ -297,3 +287,26 @@ def test_check_fails_when_domains_clash_over_roles_and_actions():
     assert any("unknown role 'nobody'" in p for p in problems)
     assert any("undeclared action 'kudos.fly'" in p for p in problems)
     assert not [e for e in check_domains() if e.id == "hub.E003"]
+
+
+def test_the_admin_dashboard_says_what_needs_doing_from_every_domain(staff, settings):
+    # A consortium editor: nothing of the library's or the people screens' is theirs to do.
+    client = Client()
+    client.force_login(staff("consortium_editor"))
+    dashboard = client.get("/admin/").content.decode()
+    assert "What needs doing" in dashboard and "Nothing is waiting for you." in dashboard
+    settings.EXAMPLE_DOMAIN_SHOWN = True
+    dashboard = client.get("/admin/").content.decode()
+    assert re.search(r'<a href="/search/\?q=kudos">Kudos to read</a>: 3', dashboard)
+
+
+def test_help_in_the_admin_opens_the_hubs_own_editor_guide(staff):
+    client = Client()
+    client.force_login(staff("editor"))
+    dashboard = client.get("/admin/").content.decode()
+    assert "/admin/guide/" in dashboard
+    # Wagtail's own help items (its release notes, its guide on another site) are gone.
+    assert "whats-new-in-wagtail" not in dashboard and "Editor Guide" not in dashboard
+    guide = client.get("/admin/guide/")
+    assert guide.status_code == 200
+    assert "Upload a new version" in guide.content.decode()

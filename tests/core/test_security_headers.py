@@ -114,3 +114,20 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_a_page_preview_may_be_framed_by_the_admin_only(client, westshire):
+    # Wagtail's side-panel preview renders the page through a dummy request (`is_dummy`) and
+    # shows it in a frame of the admin: framing by the site's own origin only, never 'none'
+    # (which left the panel blank); the page itself is never framed at all.
+    from wagtail.models import Page
+
+    page = Page.objects.get(url_path="/westshire/professionals/making-a-referral/").specific
+    preview = page.make_preview_request()
+    assert preview.status_code == 200
+    assert directives(preview)["frame-ancestors"] == ["'self'"]
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    assert directives(preview)["script-src"] == ["'self'"]
+    served = client.get("/professionals/making-a-referral/")
+    assert directives(served)["frame-ancestors"] == ["'none'"]
+    assert served["X-Frame-Options"] == "DENY"

@@ -159,3 +159,15 @@ def test_subscribing_and_unsubscribing_are_recorded_without_a_person(westshire, 
     before = seen()
     services.unsubscribe(subscription=subscription)
     assert list(entries().exclude(pk__in=before)) == []
+
+
+def test_editors_are_told_of_releases_scheduled(draft, test_chapter, consortium_editor):
+    from django.test import Client
+
+    drafted(draft, test_chapter, consortium_editor)
+    later = timezone.now() + datetime.timedelta(days=3)
+    services.release_publish(by=consortium_editor, release=draft, at=later)
+    client = Client()
+    client.force_login(consortium_editor)
+    home = client.get("/accounts/").content.decode()
+    assert "Procedures releases scheduled" in home
