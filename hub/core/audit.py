@@ -80,7 +80,7 @@ def describe(entries, viewer):
     from wagtail.admin.admin_url_finder import AdminURLFinder
 
     from hub.core.models import User
-    from hub.core.permissions import Action, can
+    from hub.core.permissions import Action, scope_queryset
 
     wanted = defaultdict(set)
     for entry in entries:
@@ -91,18 +91,22 @@ def describe(entries, viewer):
         if model is None:
             continue
         keys = [int(key) for key in ids if str(key).isdigit()]
-        manager = model._base_manager
-        if model is User:
-            manager = manager.only("pk", "first_name", "last_name", "email", "partnership_id")
-        for record in manager.filter(pk__in=keys):
+        for record in model._base_manager.filter(pk__in=keys):
             found[(content_type_id, str(record.pk))] = record
+    people = [record.pk for record in found.values() if isinstance(record, User)]
+    # Whom the viewer may open, in one query (not a permission check per row).
+    openable = set(
+        scope_queryset(viewer, Action.VIEW_PEOPLE, User.objects.filter(pk__in=people)).values_list(
+            "pk", flat=True
+        )
+    )
     finder = AdminURLFinder(viewer)
     for entry in entries:
         record = found.get((entry.content_type_id, str(entry.object_id)))
         entry.record_name = str(record) if record is not None else f"{entry.label} (deleted)"
         entry.record_url = ""
         if isinstance(record, User):
-            if can(viewer, Action.VIEW_PEOPLE, record):
+            if record.pk in openable:
                 entry.record_url = reverse("accounts:person", args=[record.pk])
         elif record is not None:
             entry.record_url = finder.get_edit_url(record) or ""

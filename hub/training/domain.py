@@ -68,9 +68,11 @@ def _has_staff_screens(request):
 
 
 def _sessions_this_week(user):
-    from hub.core.permissions import Action, scope_queryset
+    from hub.core.permissions import Action, can, scope_queryset
     from hub.training.models import Course, Session, SessionStatus
 
+    if not can(user, Action.MANAGE_TRAINING):
+        return []  # no query for everyone else
     courses = scope_queryset(user, Action.MANAGE_TRAINING, Course.objects.all())
     now = timezone.now()
     coming = Session.objects.filter(

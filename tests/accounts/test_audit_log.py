@@ -219,3 +219,39 @@ def test_a_deleted_record_keeps_its_label_in_the_audit_log(client, sign_in, pers
     sign_in(WESTSHIRE_ADMIN)
     html = client.get("/audit-log/", IN_2025).content.decode()
     assert f"User {number} (deleted)" in html
+
+
+def test_the_audit_log_costs_the_same_queries_however_many_people_it_names(
+    client, sign_in, person, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hub.core.models import Agency, User
+
+    admin = sign_in(WESTSHIRE_ADMIN)
+    agency = Agency.objects.get(name="Westbury Cross Academy Trust (demo)")
+
+    def log_someone(n):
+        someone = User.objects.create_user(
+            email=f"named-{n}@westbury.example",
+            password="a long test password",
+            partnership=admin.partnership,
+            agency=agency,
+        )
+        _log(
+            actor=None,
+            action="hub.account.registered",
+            instance=someone,
+            address=WESTSHIRE_EARLY,
+            on=datetime.date(2025, 1, 10),
+        )
+
+    log_someone(0)
+    with CaptureQueriesContext(connection) as one:
+        client.get("/audit-log/", IN_2025)
+    for n in range(1, 11):
+        log_someone(n)
+    with django_assert_max_num_queries(len(one)):
+        html = client.get("/audit-log/", IN_2025).content.decode()
+    assert html.count('href="/people/') >= 11
