@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from hub.core.domains import Domain, Link, PersonalData, Retention, Todo
+from hub.core.domains import Domain, Link, PersonalData, Retention, StaffLink, Todo
 
 AUDIT_ACTIONS = {
     "hub.account.registered": "Registered",
@@ -133,6 +133,30 @@ def _people_asking_to_join(user):
     return [("People asking to join your organisation", reverse("accounts:organisations"), waiting)]
 
 
+def _invitations_pending(user):
+    from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+
+    from hub.core.models import User
+    from hub.core.permissions import Action, can, scope_queryset
+
+    if not can(user, Action.MANAGE_PEOPLE):
+        return []
+    pending = (
+        scope_queryset(user, Action.MANAGE_PEOPLE, User.objects.all())
+        .filter(is_active=True, password__startswith=UNUSABLE_PASSWORD_PREFIX)
+        .count()
+    )
+    if not pending:
+        return []
+    return [("Invitations not yet accepted", reverse("accounts:people"), pending)]
+
+
+def _may(request, action):
+    from hub.core.permissions import Action, can
+
+    return can(request.user, Action[action])
+
+
 def _signed_in(request):
     user = getattr(request, "user", None)
     return user is not None and user.is_authenticated
@@ -196,5 +220,34 @@ DOMAIN = Domain(
             active_for="account_login",
         ),
     ),
-    todos=(Todo("people asking to join", _people_asking_to_join),),
+    staff_links=(
+        StaffLink(
+            "people",
+            "People",
+            lambda request: reverse("accounts:people"),
+            lambda request: _may(request, "VIEW_PEOPLE"),
+            order=10,
+            description="Staff accounts and their roles; invite someone, deactivate an account.",
+        ),
+        StaffLink(
+            "people",
+            "Who works for your organisations",
+            lambda request: reverse("accounts:organisations"),
+            lambda request: _may(request, "CONFIRM_MEMBERS"),
+            order=20,
+            description="People asking to join an organisation; its email domains.",
+        ),
+        StaffLink(
+            "people",
+            "Audit log",
+            lambda request: reverse("accounts:audit_log"),
+            lambda request: _may(request, "VIEW_AUDIT_LOG"),
+            order=30,
+            description="Who did what to which account or record, and when.",
+        ),
+    ),
+    todos=(
+        Todo("people asking to join", _people_asking_to_join),
+        Todo("invitations pending", _invitations_pending),
+    ),
 )

@@ -105,6 +105,9 @@ class GrantRoleForm(forms.Form):
     role = forms.ChoiceField(label="Role to give", choices=staff_role_choices)
 
 
+AREA_PREFIX = "area:"
+
+
 class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label="What happened", required=False)
     actor = forms.CharField(label="Done by (email address)", required=False, max_length=254)
@@ -112,10 +115,31 @@ class AuditFilterForm(forms.Form):
     date_to = GovukDateField(label="To", label_for_errors="To date", required=False)
 
     def __init__(self, *args, **kwargs):
-        from hub.core.audit import actions
+        from hub.core.domains import domains
 
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [("", "Anything")] + list(actions().items())
+        # Grouped by domain, each group led by "anything about" it (hub/core/audit.py).
+        self.fields["action"].choices = [("", "Anything")] + [
+            (
+                domain.name,
+                [(f"{AREA_PREFIX}{domain.label}", f"Anything about {domain.name.lower()}")]
+                + list(domain.audit_actions.items()),
+            )
+            for domain in domains()
+            if domain.audit_actions
+        ]
+
+    def actions_chosen(self):
+        """The actions the filter asks for: one, a domain's, or None for any."""
+        from hub.core.domains import domains
+
+        chosen = self.cleaned_data.get("action")
+        if not chosen:
+            return None
+        if chosen.startswith(AREA_PREFIX):
+            label = chosen.removeprefix(AREA_PREFIX)
+            return [a for d in domains() if d.label == label for a in d.audit_actions]
+        return [chosen]
 
     def clean(self):
         cleaned = super().clean()

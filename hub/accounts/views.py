@@ -28,7 +28,7 @@ from hub.accounts.forms import (
     SetPasswordForm,
 )
 from hub.core import audit
-from hub.core.domains import every, todos_for
+from hub.core.domains import every, staff_links_for, todos_for
 from hub.core.downloads import private_download
 from hub.core.forms import service_call
 from hub.core.models import RoleAssignment, User
@@ -42,6 +42,7 @@ from hub.core.permissions import (
     what_roles_may_do,
 )
 from hub.core.presenters import partnership_for
+from hub.core.staff_menu import in_admin
 
 PEOPLE_PER_PAGE = 25
 AUDIT_ENTRIES_PER_PAGE = 50
@@ -65,9 +66,9 @@ def home(request):
         "accounts/home.html",
         {
             "assignments": assignments,
-            "can_view_people": can(request.user, Action.VIEW_PEOPLE),
-            "can_view_audit": can(request.user, Action.VIEW_AUDIT_LOG),
-            "can_confirm_members": can(request.user, Action.CONFIRM_MEMBERS),
+            # Every domain's staff screens this person may use, as in the admin menu.
+            "staff_groups": staff_links_for(request),
+            "in_admin": in_admin(request),
             # Each domain's links and "what needs doing" (hub/core/domains.py).
             "domain_links": [
                 {"text": link.text, "href": link.url(request)}
@@ -304,8 +305,8 @@ def audit_log(request):
     entries = audit.entries().filter(data__partnership_id=partnership.pk).select_related("user")
     if form.is_bound and form.is_valid():
         filters = form.cleaned_data
-        if filters["action"]:
-            entries = entries.filter(action=filters["action"])
+        if (chosen := form.actions_chosen()) is not None:
+            entries = entries.filter(action__in=chosen)
         if filters["actor"]:
             entries = entries.filter(user__email__iexact=filters["actor"].strip())
         if filters["date_from"]:

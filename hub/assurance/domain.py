@@ -4,7 +4,8 @@ import datetime
 
 from django.urls import reverse
 
-from hub.core.domains import Domain, Job, Link, PersonalData, Retention, Todo
+from hub.core.domains import Domain, Job, Link, PersonalData, Retention, StaffLink, Todo
+from hub.core.staff_menu import admin_screen
 
 AUDIT_ACTIONS = {
     "hub.assurance.framework_published": "Section 11 framework version published",
@@ -76,6 +77,13 @@ def _uses_assurance(request):
     )
 
 
+def _reviews_or_runs(request):
+    from hub.core.permissions import Action, can
+
+    user = request.user
+    return can(user, Action.REVIEW_ASSURANCE) or can(user, Action.MANAGE_ASSURANCE)
+
+
 def _demo(context):
     from hub.demo.assurance import load_assurance
 
@@ -131,6 +139,55 @@ DOMAIN = Domain(
             lambda request: reverse("assurance:home"),
             order=20,
             shown=_uses_assurance,
+        ),
+    ),
+    staff_links=(
+        StaffLink(
+            "assurance",
+            "Rounds, returns and reviews",
+            lambda request: reverse("assurance:home"),
+            _reviews_or_runs,
+            order=10,
+            description="Each round's dashboard: who has returned, ratings, submissions to review.",
+        ),
+        *(
+            StaffLink(
+                "assurance",
+                text,
+                lambda request, name=name: reverse(f"{name}:index"),
+                admin_screen(model),
+                order=order,
+                description=description,
+            )
+            for order, (text, name, model, description) in enumerate(
+                (
+                    (
+                        "Rounds: set up and open",
+                        "section11_rounds",
+                        "assurance.Round",
+                        "Dates, the framework version used, the agencies invited.",
+                    ),
+                    (
+                        "Frameworks",
+                        "section11_frameworks",
+                        "assurance.Framework",
+                        "The sets of standards agencies assess themselves against.",
+                    ),
+                    (
+                        "Framework versions",
+                        "section11_versions",
+                        "assurance.FrameworkVersion",
+                        "Each version's standards; publish one for rounds to use.",
+                    ),
+                    (
+                        "Local questions",
+                        "section11_local_questions",
+                        "assurance.LocalQuestion",
+                        "Questions a partnership adds to a round of its own.",
+                    ),
+                ),
+                start=20,
+            )
         ),
     ),
     demo=_demo,

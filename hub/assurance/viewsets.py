@@ -429,6 +429,5 @@ class LocalQuestionViewSet(AssuranceViewSet):
 
 class AssuranceViewSetGroup(ModelViewSetGroup):
     menu_label = "Section 11"
-    menu_icon = "tasks"
-    menu_order = 270
+    add_to_admin_menu = False  # each screen is in "Section 11" (the domain's staff links)
     items = (FrameworkViewSet, FrameworkVersionViewSet, RoundViewSet, LocalQuestionViewSet)

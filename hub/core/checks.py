@@ -6,7 +6,8 @@
   declaration's personal-data export, or under no retention rule, and is not in
   THIRD_PARTY_ALLOWED below with the reason;
 - hub.E003: a domain's permission declarations clash with another's, or give a role an action
-  nobody declares, or give actions to a role nobody declares.
+  nobody declares, or give actions to a role nobody declares;
+- hub.E004: a domain's staff link names an admin menu group that does not exist.
 """
 
 from django.apps import apps
@@ -14,7 +15,7 @@ from django.conf import settings
 from django.core.checks import Error, register
 from django.db import models
 
-from hub.core.domains import declared, every
+from hub.core.domains import STAFF_GROUPS, declared, every
 
 # Models of other projects that hold a person, which no domain exports or prunes, and why.
 THIRD_PARTY_ALLOWED = {
@@ -104,4 +105,15 @@ def check_domains(app_configs=None, **kwargs):
                 id="hub.E003",
             )
         )
+    groups = {key for key, _label, _icon in STAFF_GROUPS}
+    for link in every("staff_links"):
+        if link.group not in groups:
+            errors.append(
+                Error(
+                    f"The staff link {link.text!r} is in the unknown group {link.group!r}.",
+                    hint=f"Use one of {', '.join(sorted(groups))} (STAFF_GROUPS in "
+                    "hub/core/domains.py).",
+                    id="hub.E004",
+                )
+            )
     return errors

@@ -5,7 +5,11 @@ retention rules (hub/core/domains.py)."""
 import datetime
 import logging
 
-from hub.core.domains import Domain, Job, every
+from django.urls import reverse
+
+from hub.core import site_settings
+from hub.core.domains import Domain, Job, StaffLink, every
+from hub.core.staff_menu import admin_only, admin_screen
 
 logger = logging.getLogger(__name__)
 
@@ -32,9 +36,41 @@ def _publish_scheduled(now):
     call_command("publish_scheduled", verbosity=0)
 
 
+def _images_shown(request):
+    from wagtail.images import get_image_model
+
+    return admin_screen(get_image_model()._meta.label)(request)
+
+
+def _settings_link(kind, order):
+    return StaffLink(
+        "content",
+        kind.title,
+        lambda request: site_settings.settings_url(request, kind.key),
+        admin_only(site_settings.may_configure),
+        order=order,
+        description=kind.description,
+    )
+
+
 DOMAIN = Domain(
     label="core",
     name="Partnerships, agencies and their sites",
+    audit_actions=site_settings.AUDIT_ACTIONS,
+    staff_links=(
+        StaffLink(
+            "content",
+            "Images",
+            lambda request: reverse("wagtailimages:index"),
+            _images_shown,
+            order=30,
+            description="Pictures and logos for your partnership's pages.",
+        ),
+        *(
+            _settings_link(kind, order)
+            for order, kind in enumerate(site_settings.KINDS.values(), start=40)
+        ),
+    ),
     jobs=(
         Job(
             "publish_scheduled",

@@ -73,6 +73,32 @@ class Link:
     description: str = ""
 
 
+# The admin menu's groups of staff screens, in the partnership's words, in menu order:
+# (key, label, icon). A domain's StaffLink names one of the keys.
+STAFF_GROUPS = (
+    ("content", "Content", "doc-empty-inverse"),
+    ("guidance", "Protocols and guidance", "doc-full"),
+    ("procedures", "Procedures", "list-ol"),
+    ("training", "Training team", "group"),
+    ("assurance", "Section 11", "tasks"),
+    ("people", "People and audit", "user"),
+)
+
+
+@dataclass(frozen=True)
+class StaffLink:
+    """A staff screen: listed in the admin menu under `group` (a key of STAFF_GROUPS) and on
+    the account page, for whoever `shown(request)` allows (the screen itself checks again).
+    `url(request)` may depend on the person (their own partnership's settings, say)."""
+
+    group: str
+    text: str
+    url: Callable[[Any], str]
+    shown: Callable[[Any], bool]
+    order: int = 100
+    description: str = ""
+
+
 @dataclass(frozen=True)
 class Todo:
     """One line of a staff member's "what needs doing": `items(user)` yields
@@ -145,6 +171,7 @@ class Domain:
     search: tuple[Searchable, ...] = ()
     navigation: tuple[Link, ...] = ()
     account_links: tuple[Link, ...] = ()
+    staff_links: tuple[StaffLink, ...] = ()
     todos: tuple[Todo, ...] = ()
     figures: tuple[Figure, ...] = ()
     # called by `load_demo` with the consortium and partnerships, in ascending demo_order,
@@ -216,6 +243,20 @@ def todos_for(user) -> list[dict]:
         for todo in every("todos")
         for text, href, count in todo.items(user)
     ]
+
+
+def staff_links_for(request, group=None) -> list[tuple[str, str, list[StaffLink]]]:
+    """The staff screens this person may use, as [(group key, group label, links)] in menu
+    order, leaving out empty groups (or only `group`'s)."""
+    found = []
+    for key, label, _icon in STAFF_GROUPS:
+        if group is not None and key != group:
+            continue
+        links = [link for link in every("staff_links") if link.group == key]
+        links = [link for link in links if link.shown(request)]
+        if links:
+            found.append((key, label, links))
+    return found
 
 
 def jobs() -> dict[str, Job]:

@@ -45,6 +45,7 @@ class Action(StrEnum):
     VIEW_TRAINING_RECORDS = "training.records_view"
     MANAGE_ASSURANCE = "assurance.manage"
     REVIEW_ASSURANCE = "assurance.review"
+    EDIT_SITE_SETTINGS = "site.settings"
 
 
 ACTION_DESCRIPTIONS = {
@@ -64,6 +65,7 @@ ACTION_DESCRIPTIONS = {
     Action.VIEW_TRAINING_RECORDS: "See staff's training records and reports",
     Action.MANAGE_ASSURANCE: "Run section 11 rounds: frameworks, invitations, reminders, closing",
     Action.REVIEW_ASSURANCE: "Review section 11 submissions shared with the partnership",
+    Action.EDIT_SITE_SETTINGS: "Change the site's contact numbers, footer links and branding",
 }
 
 PRACTITIONER = "practitioner"
@@ -81,6 +83,7 @@ ROLE_ACTIONS = {
         Action.VIEW_TRAINING_RECORDS,
         Action.MANAGE_ASSURANCE,
         Action.REVIEW_ASSURANCE,
+        Action.EDIT_SITE_SETTINGS,
     },
     Role.EDITOR: {Action.ACCESS_ADMIN, Action.EDIT_PAGES},
     Role.TRAINING_COORDINATOR: {

@@ -29,6 +29,16 @@ def add_what_needs_doing(request, panels):
     panels.insert(0, WhatNeedsDoingPanel(request))
 
 
+@hooks.register("construct_main_menu")
+def staff_screens_in_groups(request, menu_items):
+    """The staff groups from every domain's staff links (hub/core/staff_menu.py). Wagtail's
+    Images item moves into Content, where the core declares it."""
+    from hub.core.staff_menu import group_menu_items
+
+    menu_items[:] = [item for item in menu_items if item.name != "images"]
+    menu_items.extend(item for item in group_menu_items() if item.is_shown(request))
+
+
 @hooks.register("register_log_actions")
 def register_hub_audit_actions(actions):
     for action, label in audit.actions().items():
@@ -40,6 +50,19 @@ def register_editor_guide():
     from hub.core.admin_views import EditorGuideView
 
     return [path("guide/", EditorGuideView.as_view(), name="hub_editor_guide")]
+
+
+@hooks.register("register_admin_urls")
+def register_site_settings():
+    from django.urls import include
+
+    from hub.core.admin_views import SiteSettingsEditView, SiteSettingsIndexView
+
+    urls = [
+        path("", SiteSettingsIndexView.as_view(), name="index"),
+        path("<slug:slug>/<slug:kind>/", SiteSettingsEditView.as_view(), name="edit"),
+    ]
+    return [path("site-settings/", include((urls, "hub_site_settings")))]
 
 
 @hooks.register("construct_help_menu")

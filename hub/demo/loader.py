@@ -7,6 +7,7 @@ link to any page of its own site.
 
 import datetime
 import io
+import itertools
 import secrets
 from pathlib import Path
 from types import SimpleNamespace
@@ -331,10 +332,14 @@ def _load_people_asking_to_join():
 
 
 def _load_useful_links(partnerships):
-    for link in page_content.USEFUL_LINKS:
+    # Each partnership's own copy, which its editors may change (Content › Useful links);
+    # earlier demos shared one copy, which only a superuser could change.
+    titles = [link["title"] for link in page_content.USEFUL_LINKS]
+    site_models.UsefulLink.objects.filter(partnership=None, is_demo=True, title__in=titles).delete()
+    for partnership, link in itertools.product(partnerships.values(), page_content.USEFUL_LINKS):
         site_models.UsefulLink.objects.get_or_create(
             title=link["title"],
-            partnership=None,
+            partnership=partnership,
             defaults={
                 "url": link["url"],
                 "description": link["description"],

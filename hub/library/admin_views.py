@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from hub.core.admin_screen import AdminScreen
 from hub.core.forms import service_call, show_errors
+from hub.core.staff_menu import admin_screen
 from hub.library import services
 from hub.library.models import DocumentVersion
 from hub.library.viewsets import editable_documents
@@ -39,7 +40,7 @@ class VersionUploadForm(forms.Form):
     )
 
 
-class UploadVersionView(WagtailAdminTemplateMixin, FormView):
+class UploadVersionView(AdminScreen, FormView):
     form_class = VersionUploadForm
     template_name = "library/admin/upload_version.html"
     header_icon = "doc-full"
@@ -105,7 +106,7 @@ class WithdrawVersionForm(forms.Form):
     )
 
 
-class WithdrawVersionView(WagtailAdminTemplateMixin, FormView):
+class WithdrawVersionView(AdminScreen, FormView):
     """Confirm withdrawing one version, with the reason. The version stays in the document's
     history but can no longer be downloaded. Another partnership's version is a 404; a second
     press changes nothing."""
@@ -164,10 +165,16 @@ class WithdrawVersionView(WagtailAdminTemplateMixin, FormView):
         return redirect(self.back_url())
 
 
-class ReviewDashboardView(WagtailAdminTemplateMixin, TemplateView):
+class ReviewDashboardView(AdminScreen, TemplateView):
     template_name = "library/admin/reviews.html"
     header_icon = "time"
     page_title = "Documents due for review"
+
+    def dispatch(self, request, *args, **kwargs):
+        # Only for whoever may use the library's screens (as its menu link says).
+        if not admin_screen("library.LibraryDocument")(request):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -7,7 +7,18 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.core.domains import Domain, Figure, Job, Link, PersonalData, Retention, Searchable, Todo
+from hub.core.domains import (
+    Domain,
+    Figure,
+    Job,
+    Link,
+    PersonalData,
+    Retention,
+    Searchable,
+    StaffLink,
+    Todo,
+)
+from hub.core.staff_menu import admin_screen
 
 AUDIT_ACTIONS = {
     "hub.library.document_created": "Library document added",
@@ -123,6 +134,24 @@ DOMAIN = Domain(
             lambda request: reverse("library:index"),
             order=20,
             active_for="library:",
+        ),
+    ),
+    staff_links=(
+        StaffLink(
+            "guidance",
+            "Library documents",
+            lambda request: reverse("library_documents:index"),
+            admin_screen("library.LibraryDocument"),
+            order=10,
+            description="Policies, protocols and guidance: details, versions and uploads.",
+        ),
+        StaffLink(
+            "guidance",
+            "Reviews due",
+            lambda request: reverse("library_admin:reviews"),
+            admin_screen("library.LibraryDocument"),
+            order=20,
+            description="Documents overdue or coming up for review, by owner.",
         ),
     ),
     todos=(Todo("documents overdue for review", _reviews_due),),

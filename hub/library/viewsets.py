@@ -120,8 +120,7 @@ class LibraryDocumentViewSet(ScopedViewSet):
     delete_view_class = LibraryDocumentDeleteView
     icon = "doc-full"
     menu_label = "Library documents"
-    menu_order = 250
-    add_to_admin_menu = True
+    add_to_admin_menu = False  # under "Protocols and guidance" (the library's staff links)
     name = "library_documents"
     list_display = ["title", "document_type", "reach", "status", "review_due"]
     list_filter = ["status", "document_type", "reach", "is_restricted"]

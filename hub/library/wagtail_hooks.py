@@ -64,11 +64,3 @@ def register_library_admin_urls():
             ),
         )
     ]
-
-
-@hooks.register("register_admin_menu_item")
-def register_review_menu_item():
-    from django.urls import reverse
-    from wagtail.admin.menu import MenuItem
-
-    return MenuItem("Reviews due", reverse("library_admin:reviews"), icon_name="time", order=251)

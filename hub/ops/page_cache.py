@@ -58,6 +58,12 @@ def purge_after_outage(**kwargs):
     purge()
 
 
+def _state():
+    """The cache's state (hub/ops/resilient_cache.py), or 0 for a cache that is never lost."""
+    state = getattr(_cache(), "state", None)
+    return state() if state is not None else 0
+
+
 def _key(request):
     sections = _sections(request.path)
     generations = _cache().get_many([_GENERATION_KEY.format(s) for s in sections])
@@ -98,8 +104,14 @@ class AnonymousPageCacheMiddleware:
         seconds = _seconds()
         if seconds <= 0 or not _request_is_cacheable(request):
             return self.get_response(request)
+        # The key holds generations read from the cache: a page is trusted (or stored) only
+        # if the same Redis answered both, never across an outage or a recovery, which moves
+        # the generations on (a generation read while Redis was away is no generation).
+        before = _state()
         key = _key(request)
-        cached = _cache().get(key)
+        cached = _cache().get(key) if before is not None else None
+        if cached is not None and _state() != before:
+            cached = None
         if cached is not None:
             from django.http import HttpResponse
 
@@ -110,7 +122,7 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if _response_is_cacheable(request, response):
+        if _response_is_cacheable(request, response) and before is not None and _state() == before:
             headers = [
                 (name, value)
                 for name, value in response.items()

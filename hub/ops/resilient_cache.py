@@ -60,6 +60,9 @@ class Breaker:
         self.settled = threading.Event()
         self.settled.set()
         self.reconcile_queued = False
+        # Moves on when Redis is lost and when a recovery ends: a reader that saw the same
+        # epoch before and after two calls knows both were answered by the same Redis.
+        self.epoch = 0
 
     def allows_call(self):
         """True while closed; while open, True for one caller every retry_after seconds."""
@@ -88,6 +91,7 @@ class Breaker:
             self.next_try = now + self.retry_after
             if self.down_since is None:
                 self.down_since = now
+                self.epoch += 1
                 self.answered_without = 0
                 self.next_log = now + LOG_EVERY_SECONDS
                 logger.warning(
@@ -135,6 +139,7 @@ class Breaker:
                 self.restarted = False
                 self.reconcile_queued = False
             self.recovering = None
+            self.epoch += 1
             self.settled.set()
 
     def saw_run_id(self, run_id):
@@ -203,6 +208,15 @@ class ResilientRedisCache(RedisCache):
             )
         self.where = _location(first)
         self.breaker = breaker_for(self.where, retry_after)
+
+    def state(self):
+        """None while Redis is unreachable or being recovered; otherwise a number that moves
+        on whenever Redis is lost or recovered. A caller whose answers depend on each other
+        (a page cache's generation, then its page) compares it before and after."""
+        breaker = self.breaker
+        if breaker.down_since is not None or breaker.recovering is not None:
+            return None
+        return breaker.epoch
 
     # One path for every call -------------------------------------------------------------
 

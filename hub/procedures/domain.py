@@ -6,7 +6,17 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
-from hub.core.domains import Domain, Job, Link, PersonalData, Retention, Searchable, Todo
+from hub.core.domains import (
+    Domain,
+    Job,
+    Link,
+    PersonalData,
+    Retention,
+    Searchable,
+    StaffLink,
+    Todo,
+)
+from hub.core.staff_menu import admin_only
 
 AUDIT_ACTIONS = {
     "hub.procedures.release_started": "Procedures release started",
@@ -89,6 +99,12 @@ def _releases_scheduled(user):
     return [("Procedures releases scheduled", reverse("procedures_admin:releases"), scheduled)]
 
 
+def _edits_procedures(request):
+    from hub.procedures.admin_views import may_edit_any_procedures
+
+    return may_edit_any_procedures(request.user)
+
+
 DOMAIN = Domain(
     label="procedures",
     todos=(Todo("releases scheduled", _releases_scheduled),),
@@ -132,6 +148,17 @@ DOMAIN = Domain(
             lambda request: reverse("procedures:contents"),
             order=10,
             active_for="procedures:",
+        ),
+    ),
+    staff_links=(
+        StaffLink(
+            "procedures",
+            "Releases and chapters",
+            lambda request: reverse("procedures_admin:releases"),
+            admin_only(_edits_procedures),
+            order=10,
+            description="Draft chapter changes and local information; publish or schedule a "
+            "release.",
         ),
     ),
     demo=_demo,

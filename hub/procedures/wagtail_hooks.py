@@ -50,19 +50,3 @@ def register_procedures_admin_urls():
             ),
         )
     ]
-
-
-@hooks.register("register_admin_menu_item")
-def register_procedures_menu_item():
-    from django.urls import reverse
-    from wagtail.admin.menu import MenuItem
-
-    from hub.procedures.admin_views import may_edit_any_procedures
-
-    class ProceduresMenuItem(MenuItem):
-        def is_shown(self, request):
-            return may_edit_any_procedures(request.user)
-
-    return ProceduresMenuItem(
-        "Procedures", reverse("procedures_admin:releases"), icon_name="list-ol", order=260
-    )

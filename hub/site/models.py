@@ -7,7 +7,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from hub.core.models import Agency
 from hub.core.presenters import partnership_for
@@ -181,9 +180,11 @@ class WorkingTogetherPage(HubPage):
         return context
 
 
-@register_snippet
 class UsefulLink(index.Indexed, models.Model):
-    """A link to another organisation's website, checked by the business unit from time to time."""
+    """A link to another organisation's website, checked by the business unit from time to
+    time. Edited under Content › Useful links (hub/site/viewsets.py)."""
+
+    PERMISSION_SCOPE = {"partnership": "partnership"}
 
     partnership = models.ForeignKey(
         "core.Partnership",
@@ -203,14 +204,6 @@ class UsefulLink(index.Indexed, models.Model):
     is_demo = models.BooleanField(default=False)
 
     search_fields = [index.SearchField("title"), index.SearchField("description")]
-    panels = [
-        FieldPanel("partnership"),
-        FieldPanel("title"),
-        FieldPanel("url"),
-        FieldPanel("description"),
-        FieldPanel("topic"),
-        FieldPanel("last_checked"),
-    ]
 
     class Meta:
         ordering = ["topic", "title"]

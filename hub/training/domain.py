@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hub.core.domains import Domain, Figure, Job, Link, PersonalData, Retention, Todo
+from hub.training.staff_screens import STAFF_LINKS
 
 AUDIT_ACTIONS = {
     "hub.training.booked": "Booked a training place",
@@ -179,6 +180,7 @@ DOMAIN = Domain(
             shown=_has_staff_screens,
         ),
     ),
+    staff_links=STAFF_LINKS,
     todos=(
         Todo("registers to take", _registers_to_take),
         Todo("sessions this week", _sessions_this_week),

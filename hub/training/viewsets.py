@@ -507,6 +507,5 @@ class TrainingPolicyViewSet(ScopedViewSet):
 
 class TrainingViewSetGroup(ModelViewSetGroup):
     menu_label = "Training"
-    menu_icon = "group"
-    menu_order = 260
+    add_to_admin_menu = False  # each screen is in "Training team" (the domain's staff links)
     items = (CourseViewSet, TariffViewSet, SessionViewSet, TrainingPolicyViewSet)

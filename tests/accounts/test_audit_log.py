@@ -255,3 +255,33 @@ def test_the_audit_log_costs_the_same_queries_however_many_people_it_names(
     with django_assert_max_num_queries(len(one)):
         html = client.get("/audit-log/", IN_2025).content.decode()
     assert html.count('href="/people/') >= 11
+
+
+def test_the_audit_logs_action_filter_is_grouped_by_area(client, sign_in, entries):
+    import re
+
+    from hub.core.audit import actions
+
+    sign_in(WESTSHIRE_ADMIN)
+    html = client.get("/audit-log/").content.decode()
+    select = re.search(r'<select[^>]*name="action".*?</select>', html, re.S).group(0)
+    groups = re.findall(r'<optgroup label="([^"]+)">', select)
+    assert {"Accounts", "Training programme", "Partnerships, agencies and their sites"} <= set(
+        groups
+    ), groups
+    # Every action is offered once, inside a group, led by "anything about" the group.
+    offered = re.findall(r'<option value="(hub\.[^"]+)"', select)
+    assert sorted(offered) == sorted(actions())
+    assert select.count("Anything about") == len(groups)
+
+
+def test_the_audit_log_filters_by_a_whole_area(client, sign_in, entries):
+    sign_in(WESTSHIRE_ADMIN)
+    html = client.get("/audit-log/", {"action": "area:accounts"} | IN_2025).content.decode()
+    assert WESTSHIRE_EARLY in html and WESTSHIRE_LATE in html
+    html = client.get("/audit-log/", {"action": "area:training"} | IN_2025).content.decode()
+    assert WESTSHIRE_EARLY not in html and WESTSHIRE_LATE not in html
+    # A forged area or action is an error on the field, not an empty page or a crash.
+    response = client.get("/audit-log/", {"action": "area:nowhere"})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()

@@ -443,3 +443,29 @@ def test_the_invite_form_says_what_each_role_can_do(client, sign_in):
         1
     )
     assert "Consortium editor</dt>" not in html  # not given by a partnership
+
+
+def test_invitations_not_yet_accepted_are_on_the_admins_to_do_list(
+    client, sign_in, django_capture_on_commit_callbacks
+):
+    import re
+
+    from hub.core.domains import todos_for
+
+    admin = sign_in(WESTSHIRE_ADMIN)
+    before = {t["text"]: t["count"] for t in todos_for(admin)}.get(
+        "Invitations not yet accepted", 0
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/people/invite/", _invitation())
+    home = client.get("/accounts/").content.decode()
+    pending = r'href="/people/">Invitations not yet accepted</a> <strong class="govuk-tag">'
+    assert re.search(rf"{pending}{before + 1}<", home)
+    # Once they set a password, it is no longer pending.
+    from hub.core.models import User
+
+    invited = User.objects.get(email="new.editor@westshire-college.example")
+    invited.set_password("a long new password")
+    invited.save()
+    after = {t["text"]: t["count"] for t in todos_for(admin)}.get("Invitations not yet accepted", 0)
+    assert after == before

@@ -13,6 +13,7 @@ from hub.core.domains import (
     Retention,
     RoleDef,
     Searchable,
+    StaffLink,
     Todo,
     register,
     unregister,
@@ -87,6 +88,15 @@ DOMAIN = Domain(
         ),
     ),
     search=(Searchable("kudos", "Kudos", _search, lambda k, query: f"Kudos: {k.note}"),),
+    staff_links=(
+        StaffLink(
+            "content",
+            "Kudos to moderate",
+            lambda request: reverse("search:search") + "?q=kudos",
+            _shown,
+            description="Kudos people gave, to hide any that should not have been.",
+        ),
+    ),
     todos=(Todo("kudos to read", _to_read),),
     figures=(Figure("Kudos given", "kudos", _count, counts_people=True),),
 )

@@ -109,3 +109,42 @@ def test_the_cache_is_off_when_no_time_is_set():
         client = Client()
         assert fetch(client)[1] is None
         assert fetch(client)[1] is None
+
+
+class _Lost:
+    """The volatile cache's `state()` as hub/ops/resilient_cache.py reports it: a number that
+    moves on when Redis is lost or recovered, None while it is away."""
+
+    def __init__(self, *states):
+        self.states = list(states)
+
+    def __call__(self):
+        return self.states.pop(0) if len(self.states) > 1 else self.states[0]
+
+
+def test_a_page_is_never_trusted_across_a_loss_or_recovery_of_redis(monkeypatch):
+    """The generation is read, then the page: if Redis was lost or recovered in between (an
+    old snapshot restored, the generations moved on), the page read is not trusted, and a
+    page rendered meanwhile is not stored under a key made before."""
+    cache = caches["volatile"]
+    client = Client()
+    fetch(client)
+    assert fetch(client)[1] == "hit"
+
+    # Recovered between the two reads: the stored page is not served.
+    monkeypatch.setattr(cache, "state", _Lost(1, 2), raising=False)
+    response, state = fetch(client)
+    assert response.status_code == 200 and state != "hit"
+    # Nor stored: the next request (state steady again) still misses, then fills it.
+    monkeypatch.setattr(cache, "state", _Lost(2), raising=False)
+    cache.clear()
+    monkeypatch.setattr(cache, "state", _Lost(2, 3), raising=False)
+    assert fetch(client)[1] != "hit"
+    monkeypatch.setattr(cache, "state", _Lost(3), raising=False)
+    assert fetch(client)[1] == "miss"
+    assert fetch(client)[1] == "hit"
+
+    # While Redis is away (None) nothing is read or stored, though the page is there.
+    monkeypatch.setattr(cache, "state", _Lost(None), raising=False)
+    response, state = fetch(client)
+    assert response.status_code == 200 and state is None
