@@ -9,6 +9,17 @@ urlpatterns = [
     path("", staff_views.index, name="staff_index"),
     path("sessions/", staff_views.my_sessions, name="staff_sessions"),
     path("sessions/<int:pk>/register/", staff_views.register, name="register"),
+    path("sessions/<int:pk>/bookings/", staff_views.session_bookings, name="session_bookings"),
+    path(
+        "sessions/<int:pk>/bookings.csv",
+        staff_views.session_bookings_csv,
+        name="session_bookings_csv",
+    ),
+    path(
+        "sessions/<int:pk>/bookings.xlsx",
+        staff_views.session_bookings_xlsx,
+        name="session_bookings_xlsx",
+    ),
     path("agency/", staff_views.agency_records, name="agency_records"),
     path("agency/records.csv", staff_views.agency_records_csv, name="agency_records_csv"),
     path("agency/bookings/<int:pk>/transfer/", staff_views.transfer, name="transfer"),

@@ -348,6 +348,14 @@ class SessionIndexView(ScopedIndexView):
                 priority=40,
             )
         )
+        buttons.append(
+            ListingButton(
+                "Bookings and waiting list",
+                reverse("training:session_bookings", args=[instance.pk]),
+                icon_name="group",
+                priority=41,
+            )
+        )
         if instance.status == SessionStatus.SCHEDULED and not instance.has_started():
             buttons.append(
                 ListingButton(

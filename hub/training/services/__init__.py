@@ -47,6 +47,7 @@ from hub.training.services.waiting_list import (
     offer_accept,
     offers_expire,
     waiting_list_leave,
+    waiting_list_offer,
     waiting_position,
 )
 
@@ -78,5 +79,6 @@ __all__ = [
     "session_cancel",
     "tariff_for",
     "waiting_list_leave",
+    "waiting_list_offer",
     "waiting_position",
 ]

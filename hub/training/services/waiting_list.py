@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from hub.core.permissions import Action, can
 from hub.training.availability import free
 from hub.training.models import (
     Booking,
@@ -163,6 +164,29 @@ def waiting_list_leave(*, by, entry, now=None, request=None):
         )
         settle(session, now)
     return entry
+
+
+def waiting_list_offer(*, by, session, now=None, request=None):
+    """Offer every free place to the next people waiting, now: after the training team
+    raised a session's places, say, instead of at the next booking or cancellation. Each
+    offer is audited and emailed as any other. Returns how many offers were made."""
+    now = now or timezone.now()
+    if not can(by, Action.MANAGE_TRAINING, session.course.partnership):
+        raise PermissionDenied
+    with transaction.atomic():
+        session = lock_session(session)
+        require_open(session, now)
+        if not WaitingListEntry.objects.filter(session=session, status=WaitStatus.WAITING):
+            raise ValidationError("No one is waiting for a place on this session.")
+        settle(session, now)
+        made = WaitingListEntry.objects.filter(
+            session=session, status=WaitStatus.OFFERED, offered_at=now
+        ).count()
+        if not made:
+            raise ValidationError(
+                "No place is free to offer: every place is booked or already offered."
+            )
+    return made
 
 
 def offers_expire(now=None):
