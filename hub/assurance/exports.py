@@ -14,9 +14,6 @@ from hub.assurance.dashboard import rating_meaning
 from hub.core.downloads import pdf_text, spreadsheet_text
 from hub.core.presenters import govuk_date, govuk_datetime
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 # --- The round's spreadsheet ------------------------------------------------------------------
 
 

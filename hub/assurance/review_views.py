@@ -30,7 +30,7 @@ from hub.assurance.review_forms import (
     RoundFilterForm,
     agreed_rating_id,
 )
-from hub.core.downloads import private_download
+from hub.core.downloads import XLSX, private_download
 from hub.core.forms import govuk_error_summary, service_call
 from hub.core.permissions import Action, can
 
@@ -364,7 +364,7 @@ def round_xlsx(request, pk):
     return private_download(
         content,
         filename=f"section-11-{slugify(round_.title)}-{stamp}.xlsx",
-        content_type=exports.XLSX,
+        content_type=XLSX,
     )
 
 

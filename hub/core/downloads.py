@@ -7,6 +7,8 @@ import unicodedata
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 def private_download(content, *, filename, content_type, inline=False):
     """A file only its requester may see (a certificate, a register, an export, someone's own

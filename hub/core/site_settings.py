@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from hub.core import audit
 from hub.core.models import FooterLinks, Partnership, WorriedAboutAChild
-from hub.core.permissions import Action, require, scope_queryset
+from hub.core.permissions import Action, can, require, scope_queryset
 
 # -- what may be changed ---------------------------------------------------------------------
 
@@ -186,8 +186,6 @@ def settings_url(request, kind):
 
 
 def may_configure(request):
-    from hub.core.permissions import can
-
     return can(request.user, Action.EDIT_SITE_SETTINGS)
 
 

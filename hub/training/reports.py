@@ -26,7 +26,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from hub.core.downloads import spreadsheet_text
+from hub.core.downloads import XLSX, private_download, spreadsheet_text
 from hub.training import presenters
 from hub.training.models import (
     COMPLETED,
@@ -408,3 +408,14 @@ def as_xlsx(header, rows, *, title):
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def download(header, rows, *, name, kind, title):
+    """The table as a private download: `kind` "csv" or "xlsx" (one sheet named `title`)."""
+    if kind == "csv":
+        return private_download(
+            as_csv(header, rows), filename=f"{name}.csv", content_type="text/csv; charset=utf-8"
+        )
+    return private_download(
+        as_xlsx(header, rows, title=title), filename=f"{name}.xlsx", content_type=XLSX
+    )

@@ -51,8 +51,6 @@ RECENT_DAYS = 60
 # The longest a register can stay open (TrainingPolicy.register_open_hours' maximum).
 LONGEST_REGISTER = datetime.timedelta(hours=720)
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 # --- Registers --------------------------------------------------------------------------
 
@@ -231,15 +229,7 @@ def _bookings_download(request, pk, kind):
     header, rows = bookings_list.table(bookings_list.people_on(session))
     day = timezone.localtime(session.starts_at)
     name = f"bookings-{slugify(session.course.title)}-{day:%Y-%m-%d}"
-    if kind == "csv":
-        return private_download(
-            reports.as_csv(header, rows),
-            filename=f"{name}.csv",
-            content_type="text/csv; charset=utf-8",
-        )
-    return private_download(
-        reports.as_xlsx(header, rows, title="Bookings"), filename=f"{name}.xlsx", content_type=XLSX
-    )
+    return reports.download(header, rows, name=name, kind=kind, title="Bookings")
 
 
 @login_required
@@ -517,17 +507,7 @@ def _charges_download(request, kind):
     header, rows = reports.charge_table(found)
     dates = f"{form.cleaned_data['date_from']:%Y-%m-%d}-to-{form.cleaned_data['date_to']:%Y-%m-%d}"
     name = f"training-charges-{partnership.slug}-{dates}"
-    if kind == "csv":
-        return private_download(
-            reports.as_csv(header, rows),
-            filename=f"{name}.csv",
-            content_type="text/csv; charset=utf-8",
-        )
-    return private_download(
-        reports.as_xlsx(header, rows, title="Training charges"),
-        filename=f"{name}.xlsx",
-        content_type=XLSX,
-    )
+    return reports.download(header, rows, name=name, kind=kind, title="Training charges")
 
 
 @login_required
