@@ -10,7 +10,7 @@ from hub.training.models import Booking, BookingStatus, WaitingListEntry, WaitSt
 def people_on(session):
     bookings = list(
         Booking.objects.filter(session=session)
-        .select_related("person", "agency", "transferred_to__person")
+        .select_related("person", "agency", "transferred_to__person", "transferred_to__session")
         .order_by("created_at", "pk")
     )
     entries = list(

@@ -17,6 +17,8 @@ AUDIT_ACTIONS = {
     "hub.training.left_waiting_list": "Left a waiting list or declined an offer",
     "hub.training.cancelled": "Cancelled a training place",
     "hub.training.transferred": "Transferred a training place",
+    "hub.training.moved": "Moved a training place to another date",
+    "hub.training.message_sent": "Emailed everyone booked on a session",
     "hub.training.register_taken": "Took a register",
     "hub.training.register_closed": "Register closed",
     "hub.training.session_cancelled": "Cancelled a session",
@@ -114,6 +116,7 @@ DOMAIN = Domain(
                 "training.WaitingListEntry",
                 "training.Session",
                 "training.Charge",
+                "training.SessionMessage",
             ),
             export=_personal_data,
         ),
@@ -126,9 +129,11 @@ DOMAIN = Domain(
             prune=None,
         ),
         Retention(
-            what="Training waiting-list entries and the training email log",
-            how_long="waiting lists 90 days after the session; the email log 400 days",
-            models=("training.WaitingListEntry",),
+            what="Training waiting-list entries, the training team's emails to a session and "
+            "the training email log",
+            how_long="waiting lists and the team's emails 90 days after the session; the email "
+            "log 400 days",
+            models=("training.WaitingListEntry", "training.SessionMessage"),
             prune=_prune,
         ),
         Retention(

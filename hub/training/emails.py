@@ -13,7 +13,14 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from hub.training.calendar import booking_invitation
-from hub.training.models import Booking, Session, TrainingEmail, WaitingListEntry, policy_for
+from hub.training.models import (
+    Booking,
+    BookingStatus,
+    Session,
+    TrainingEmail,
+    WaitingListEntry,
+    policy_for,
+)
 
 # kind -> (model, subject). The template is training/email/<kind>.txt.
 KINDS = {
@@ -22,12 +29,13 @@ KINDS = {
     "offer": (WaitingListEntry, "A place is free on {course}: accept it by {deadline}"),
     "cancelled": (Booking, "Your place on {course} is cancelled"),
     "transferred": (Booking, "Your place on {course} has been passed to a colleague"),
+    "moved": (Booking, "Your place on {course} has moved to {date}"),
     "reminder": (Booking, "Reminder: {course} on {date}"),
     "evaluation": (Booking, "Tell us how {course} went and get your certificate"),
     "impact": (Booking, "{course}: has it changed your practice?"),
     "session_cancelled": (Booking, "Cancelled: {course} on {date}"),
 }
-ATTACH_INVITATION = {"booked", "reminder"}
+ATTACH_INVITATION = {"booked", "moved", "reminder"}
 
 
 def base_url(partnership):
@@ -78,3 +86,40 @@ def send(kind, obj):
             return False
         message.send()
     return True
+
+
+def send_message(message):
+    """Send the training team's message to each person booked on the session when it was
+    sent, once each (a retry sends only to those not yet sent to). Returns how many sent."""
+    session = message.session
+    partnership = session.course.partnership
+    bookings = Booking.objects.filter(
+        session=session, status=BookingStatus.CONFIRMED, created_at__lte=message.sent_at
+    ).select_related("person")
+    sent = 0
+    for booking in bookings:
+        context = {
+            "kind": "message",
+            "message": message,
+            "person": booking.person,
+            "session": session,
+            "course": session.course,
+            "partnership": partnership,
+            "base_url": base_url(partnership),
+        }
+        email = EmailMessage(
+            subject=f"{session.course.title}: {message.subject}",
+            body=render_to_string("training/email/message.txt", context),
+            to=[booking.person.email],
+        )
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    TrainingEmail.objects.create(
+                        kind="message", key=f"SessionMessage:{message.pk}:{booking.pk}"
+                    )
+            except IntegrityError:
+                continue
+            email.send()
+        sent += 1
+    return sent

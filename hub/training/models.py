@@ -266,6 +266,11 @@ class BookingStatus(models.TextChoices):
     CONFIRMED = "confirmed", "Booked"
     CANCELLED = "cancelled", "Cancelled"
     TRANSFERRED = "transferred", "Transferred to a colleague"
+    MOVED = "moved", "Moved to another date"
+
+
+# A booking that gave its place to another booking (transferred_to): never a booking of its own.
+PASSED_ON = (BookingStatus.TRANSFERRED, BookingStatus.MOVED)
 
 
 class Attendance(models.TextChoices):
@@ -476,6 +481,31 @@ class ImpactResponse(models.Model):
 
     def __str__(self):
         return f"Impact of {self.booking}"
+
+
+class SessionMessage(models.Model):
+    """An email the training team sent to everyone booked on a session (a change of room, a
+    reading list): kept to show on the bookings screen what was said and when, until the
+    session is long past. `token` is the form's own, so sending the form twice sends once."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="messages")
+    subject = models.CharField(max_length=150)
+    body = models.TextField(max_length=5000)
+    sent_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+    recipients = models.PositiveIntegerField(default=0)
+    token = models.UUIDField(unique=True)
+
+    PERMISSION_SCOPE = {
+        "partnership": "session__course__partnership",
+        "consortium": "session__course__partnership__consortium",
+    }
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.subject} ({self.session})"
 
 
 class TrainingEmail(models.Model):

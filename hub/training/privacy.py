@@ -14,6 +14,7 @@ from hub.training.models import (
     Booking,
     Evaluation,
     ImpactResponse,
+    SessionMessage,
     TrainingEmail,
     WaitingListEntry,
 )
@@ -77,16 +78,32 @@ def personal_data(user):
                 "booking__session__course"
             )
         ],
+        "emails_sent_to_a_session": [
+            {
+                "course": message.session.course.title,
+                "session_starts_at": message.session.starts_at.isoformat(),
+                "subject": message.subject,
+                "sent_at": message.sent_at.isoformat(),
+                "recipients": message.recipients,
+            }
+            for message in SessionMessage.objects.filter(sent_by=user).select_related(
+                "session__course"
+            )
+        ],
     }
 
 
 @transaction.atomic
 def prune(now=None):
-    """Delete waiting-list entries of sessions long past and the old email log; return
-    (entries, emails) deleted."""
+    """Delete waiting-list entries and the training team's emails of sessions long past, and
+    the old email log; return (entries and team emails, email log rows) deleted."""
     now = now or timezone.now()
     entries, _ = WaitingListEntry.objects.filter(
         session__ends_at__lt=now - WAITING_LIST_RETENTION
     ).delete()
+    messages, _ = SessionMessage.objects.filter(
+        session__ends_at__lt=now - WAITING_LIST_RETENTION
+    ).delete()
+    entries += messages
     emails, _ = TrainingEmail.objects.filter(sent_at__lt=now - EMAIL_LOG_RETENTION).delete()
     return entries, emails

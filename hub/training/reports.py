@@ -31,6 +31,7 @@ from hub.training import presenters
 from hub.training.models import (
     COMPLETED,
     NO_CONFIRMED_ORGANISATION,
+    PASSED_ON,
     Attendance,
     Booking,
     BookingStatus,
@@ -260,7 +261,7 @@ def programme_report(partnership, start, end):
             each.places_offered += session.capacity
     bookings = (
         Booking.objects.filter(session__in=[session.pk for session in sessions])
-        .exclude(status=BookingStatus.TRANSFERRED)
+        .exclude(status__in=PASSED_ON)
         .select_related("session__course", "agency", "evaluation")
     )
     for booking in bookings:

@@ -161,3 +161,95 @@ class WaiveForm(forms.Form):
             "max_length": "Why the charge is waived must be 300 characters or fewer",
         },
     )
+
+
+class BookSomeoneForm(forms.Form):
+    """The training team books a person by their work email address: the address must be an
+    active account at one of the partnership's organisations (the view looks it up)."""
+
+    email = forms.EmailField(
+        label="Work email address of the person to book",
+        help_text="They need an account at one of the partnership's organisations. If no place "
+        "is free they join the waiting list.",
+        max_length=254,
+        error_messages={
+            "required": "Enter the work email address of the person to book",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "book-%s")
+        super().__init__(*args, **kwargs)
+
+
+class SessionChoiceField(forms.ModelChoiceField):
+    def __init__(self, *args, label_for, **kwargs):
+        self.label_for = label_for
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, session):
+        return self.label_for(session)
+
+
+class MoveForm(forms.Form):
+    """Another date of the same course to move a booked place to."""
+
+    session = SessionChoiceField(
+        label="Move the place to",
+        queryset=None,
+        widget=forms.RadioSelect,
+        label_for=str,
+        empty_label=None,
+        error_messages={
+            "required": "Choose the date to move the place to",
+            "invalid_choice": "Choose a date from the list",
+        },
+    )
+
+    def __init__(self, *args, choices, label_for, **kwargs):
+        kwargs.setdefault("auto_id", "%s")
+        super().__init__(*args, **kwargs)
+        field = self.fields["session"]
+        field.queryset = choices
+        field.label_for = label_for
+
+
+class SessionMessageForm(forms.Form):
+    """An email to everyone booked. `token` is new each time the form is shown, so sending
+    the same form twice (a double click, the back button) sends it once."""
+
+    subject = forms.CharField(
+        label="Subject",
+        max_length=150,
+        help_text="The course's name is put in front of it.",
+        error_messages={
+            "required": "Enter a subject",
+            "max_length": "The subject must be 150 characters or fewer",
+        },
+    )
+    body = forms.CharField(
+        label="Message",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="For example: a change of room, something to read first. The session's date, "
+        "time and place are added below it. Do not name or describe a child or family.",
+        error_messages={
+            "required": "Enter the message",
+            "max_length": "The message must be 5,000 characters or fewer",
+        },
+    )
+    token = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "Something went wrong with the form: send it again",
+            "invalid": "Something went wrong with the form: send it again",
+        },
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        # The hidden token has no field on the page to link an error to: say it at the top.
+        if "token" in self._errors:
+            self.add_error(None, self._errors.pop("token"))
+        return cleaned

@@ -3,21 +3,24 @@ Included by urls.py under /training/manage/, in the same "training" namespace.""
 
 from django.urls import path
 
-from hub.training import staff_views
+from hub.training import bookings_views, staff_views
 
 urlpatterns = [
     path("", staff_views.index, name="staff_index"),
     path("sessions/", staff_views.my_sessions, name="staff_sessions"),
     path("sessions/<int:pk>/register/", staff_views.register, name="register"),
-    path("sessions/<int:pk>/bookings/", staff_views.session_bookings, name="session_bookings"),
+    path("sessions/<int:pk>/bookings/", bookings_views.session_bookings, name="session_bookings"),
+    path("sessions/<int:pk>/bookings/book/", bookings_views.book_someone, name="book_someone"),
+    path("sessions/<int:pk>/bookings/<int:booking_pk>/move/", bookings_views.move, name="move"),
+    path("sessions/<int:pk>/bookings/email/", bookings_views.email_booked, name="email_booked"),
     path(
         "sessions/<int:pk>/bookings.csv",
-        staff_views.session_bookings_csv,
+        bookings_views.session_bookings_csv,
         name="session_bookings_csv",
     ),
     path(
         "sessions/<int:pk>/bookings.xlsx",
-        staff_views.session_bookings_xlsx,
+        bookings_views.session_bookings_xlsx,
         name="session_bookings_xlsx",
     ),
     path("agency/", staff_views.agency_records, name="agency_records"),

@@ -26,7 +26,7 @@ from hub.core.forms import service_call
 from hub.core.models import Agency, User
 from hub.core.permissions import Action, can, scope_queryset
 from hub.core.presenters import partnership_for
-from hub.training import bookings_list, presenters, reports, services, staff_screens
+from hub.training import presenters, reports, services, staff_screens
 from hub.training.models import (
     NO_CONFIRMED_ORGANISATION,
     Booking,
@@ -177,71 +177,6 @@ def register(request, pk):
             ),
         },
     )
-
-
-# --- One session's bookings, for the training team --------------------------------------
-
-
-def _managed_session(request, pk):
-    """A session of a partnership whose training this person runs; any other answers 404."""
-    return get_object_or_404(
-        scope_queryset(request.user, Action.MANAGE_TRAINING, Session.objects.all()).select_related(
-            "course__partnership"
-        ),
-        pk=pk,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def session_bookings(request, pk):
-    """Booked, offered, waiting and cancelled, in order; offering free places at once."""
-    session = _managed_session(request, pk)
-    if request.method == "POST":
-        with service_call() as call:
-            made = services.waiting_list_offer(by=request.user, session=session, request=request)
-        if call.ok:
-            people = "person" if made == 1 else "people"
-            messages.success(request, f"A place was offered to {made} {people}, by email.")
-        else:
-            messages.error(request, " ".join(call.messages))
-        return redirect("training:session_bookings", pk=session.pk)
-    people = bookings_list.people_on(session)
-    now = timezone.now()
-    return render(
-        request,
-        "training/staff/session_bookings.html",
-        {
-            "item": session,
-            "people": people,
-            "when": presenters.when(session),
-            "where": presenters.where(session),
-            "places_left": session.capacity - len(people["booked"]) - len(people["offered"]),
-            "may_offer": bool(people["waiting"])
-            and session.status == SessionStatus.SCHEDULED
-            and session.starts_at > now,
-        },
-    )
-
-
-def _bookings_download(request, pk, kind):
-    session = _managed_session(request, pk)
-    header, rows = bookings_list.table(bookings_list.people_on(session))
-    day = timezone.localtime(session.starts_at)
-    name = f"bookings-{slugify(session.course.title)}-{day:%Y-%m-%d}"
-    return reports.download(header, rows, name=name, kind=kind, title="Bookings")
-
-
-@login_required
-@require_GET
-def session_bookings_csv(request, pk):
-    return _bookings_download(request, pk, "csv")
-
-
-@login_required
-@require_GET
-def session_bookings_xlsx(request, pk):
-    return _bookings_download(request, pk, "xlsx")
 
 
 # --- Agency training records ------------------------------------------------------------

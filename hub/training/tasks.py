@@ -1,6 +1,7 @@
 from django_tasks import task
 
 from hub.training import emails
+from hub.training.models import SessionMessage
 
 
 @task()
@@ -14,3 +15,15 @@ def send_training_email(kind, pk):
     )
     if obj is not None:
         emails.send(kind, obj)
+
+
+@task()
+def send_session_message(pk):
+    """Send the training team's message to everyone booked; safe to run twice."""
+    message = (
+        SessionMessage.objects.select_related("session__course__partnership__site")
+        .filter(pk=pk)
+        .first()
+    )
+    if message is not None:
+        emails.send_message(message)

@@ -12,12 +12,18 @@ Permission failures raise PermissionDenied (views answer 404); rule failures rai
 ValidationError with the message the person sees. Emails go out after commit, once each.
 
 The functions live in modules by subject: access (who may book for whom), booking,
-waiting_list, registers, sessions, charges and follow_up (evaluations, impact, reminders,
-lost emails); common holds their shared lock, log and email helpers. All are imported
-here, so callers write `services.booking_cancel(...)`.
+waiting_list, registers, sessions, team (the training team's moves and messages), charges
+and follow_up (evaluations, impact, reminders, lost emails); common holds their shared lock,
+log and email helpers. All are imported here, so callers write `services.booking_cancel(...)`.
 """
 
-from hub.training.services.access import bookable_people, may_act_on, may_book_for
+from hub.training.services.access import (
+    bookable_people,
+    may_act_on,
+    may_book_for,
+    may_book_on,
+    team_bookable_people,
+)
 from hub.training.services.booking import booking_cancel, booking_transfer, place_request
 from hub.training.services.charges import (
     charge_due,
@@ -43,6 +49,7 @@ from hub.training.services.registers import (
     registers_close_due,
 )
 from hub.training.services.sessions import session_cancel
+from hub.training.services.team import booking_move, move_choices, session_message_send
 from hub.training.services.waiting_list import (
     offer_accept,
     offers_expire,
@@ -56,6 +63,7 @@ __all__ = [
     "attendance_mark",
     "bookable_people",
     "booking_cancel",
+    "booking_move",
     "booking_transfer",
     "certificate_available",
     "charge_due",
@@ -68,7 +76,9 @@ __all__ = [
     "lost_emails_send",
     "may_act_on",
     "may_book_for",
+    "may_book_on",
     "may_take_register",
+    "move_choices",
     "offer_accept",
     "offers_expire",
     "place_request",
@@ -77,7 +87,9 @@ __all__ = [
     "registers_close_due",
     "reminders_send",
     "session_cancel",
+    "session_message_send",
     "tariff_for",
+    "team_bookable_people",
     "waiting_list_leave",
     "waiting_list_offer",
     "waiting_position",

@@ -31,3 +31,18 @@ def may_act_on(by, item):
     if item.agency_id and can(by, Action.BOOK_FOR_AGENCY, item.agency):
         return True
     return can(by, Action.MANAGE_TRAINING, item.session.course.partnership)
+
+
+def team_bookable_people(by, partnership):
+    """Active people of the partnership's organisations, when `by` runs its training (the
+    training team books anyone who works with the partnership); nobody otherwise."""
+    if not can(by, Action.MANAGE_TRAINING, partnership):
+        return User.objects.none()
+    return User.objects.filter(is_active=True, agency__partnerships=partnership).distinct()
+
+
+def may_book_on(by, session, person):
+    """may_book_for, or the session's training team booking one of its partnership's people."""
+    if may_book_for(by, person):
+        return True
+    return team_bookable_people(by, session.course.partnership).filter(pk=person.pk).exists()

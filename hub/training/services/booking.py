@@ -14,7 +14,7 @@ from hub.training.models import (
     WaitingListEntry,
     WaitStatus,
 )
-from hub.training.services.access import may_act_on, may_book_for
+from hub.training.services.access import may_act_on, may_book_on
 from hub.training.services.charges import charge_raise, is_late_cancellation
 from hub.training.services.common import (
     confirmed,
@@ -28,9 +28,11 @@ from hub.training.services.waiting_list import settle
 
 def place_request(*, by, session, person, now=None, request=None):
     """Book `person` on `session` if a place is free and no one is waiting before them;
-    otherwise put them on the waiting list. Returns the Booking or the WaitingListEntry."""
+    otherwise put them on the waiting list. Returns the Booking or the WaitingListEntry.
+    The person books themself, a booker books a colleague, or the training team books
+    anyone who works with the partnership, by the same rule."""
     now = now or timezone.now()
-    if not may_book_for(by, person) or not person.is_active:
+    if not person.is_active or not may_book_on(by, session, person):
         raise PermissionDenied
     with transaction.atomic():
         session = lock_session(session)
