@@ -24,6 +24,7 @@ AUDIT_ACTIONS = {
     "hub.training.session_cancelled": "Cancelled a session",
     "hub.training.charged": "Charge raised",
     "hub.training.charge_waived": "Charge waived",
+    "hub.training.charges_set": "Set a course's charges",
     "hub.training.evaluated": "Sent a course evaluation",
 }
 

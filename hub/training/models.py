@@ -66,10 +66,26 @@ class TrainingPolicy(models.Model):
     )
 
     class Meta:
-        verbose_name_plural = "training policies"
+        verbose_name = "booking rules"
+        verbose_name_plural = "booking rules"
 
     def __str__(self):
-        return f"Training policy for {self.partnership}"
+        return f"Booking rules of {self.partnership}"
+
+    def in_force(self):
+        """The rules as sentences, as the admin lists them."""
+        return [
+            f"A freed place is held for {self.offer_hold_hours} hours for the first person "
+            "waiting.",
+            f"Cancelling later than {self.free_cancellation_working_days} working days before "
+            "a session is charged.",
+            f"Registers can be changed for {self.register_open_hours} hours after a session ends.",
+            f"People booked are reminded {self.reminder_days} days before.",
+            f"The impact question goes {self.impact_follow_up_weeks} weeks after a session.",
+            "The certificate needs the evaluation first."
+            if self.certificate_needs_evaluation
+            else "The certificate does not wait for the evaluation.",
+        ]
 
 
 def policy_for(partnership):
@@ -168,6 +184,7 @@ class Tariff(models.Model):
     no_show_pence = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = "course charge"
         ordering = ["course", "agency_type"]
         constraints = [
             models.UniqueConstraint(fields=["course", "agency_type"], name="one_tariff_per_type")

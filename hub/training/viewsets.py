@@ -14,6 +14,7 @@ from django import forms
 from django.contrib.messages import error as message_error
 from django.contrib.messages import success as message_success
 from django.core.exceptions import ValidationError
+from django.db.models import Case, F, IntegerField, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -40,6 +41,7 @@ from hub.core.models import Partnership, User
 from hub.core.permissions import Action, can, scope_queryset
 from hub.training import presenters, services
 from hub.training.availability import places_shown, with_places
+from hub.training.course_setup import ChargesGridView, charges_summary, unique_slug
 from hub.training.models import (
     BookingStatus,
     Course,
@@ -131,10 +133,38 @@ PERMISSION_POLICIES = {
 
 
 class CourseForm(WagtailAdminModelForm):
+    """The web address is made from the title when left blank (unique in the partnership)."""
+
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         if for_user is not None:
-            self.fields["partnership"].queryset = managed_partnerships(for_user)
+            partnerships = managed_partnerships(for_user)
+            self.fields["partnership"].queryset = partnerships
+            # Most coordinators run one partnership's training: it is chosen for them.
+            only = list(partnerships[:2])
+            if len(only) == 1 and self.instance._state.adding:
+                self.initial.setdefault("partnership", only[0].pk)
+        slug = self.fields["slug"]
+        slug.required = False
+        slug.label = "Web address"
+        slug.help_text = "Leave blank to make it from the title. Changing it breaks old links."
+
+    def clean(self):
+        cleaned = super().clean()
+        partnership, title = cleaned.get("partnership"), cleaned.get("title")
+        if not cleaned.get("slug") and partnership and title:
+            cleaned["slug"] = unique_slug(partnership, title, exclude=self.instance.pk)
+        return cleaned
+
+
+class CourseCreateView(ScopedViewSet.add_view_class):
+    def get_success_url(self):
+        """A new course goes on to its charges, then to its first session."""
+        return reverse("training_courses:charges", args=[self.object.pk]) + "?new=1"
+
+
+def courses_with_charges(user):
+    return managed_courses(user).prefetch_related("tariffs")
 
 
 class CourseIndexView(ScopedIndexView):
@@ -143,9 +173,15 @@ class CourseIndexView(ScopedIndexView):
         buttons += [
             ListingButton(
                 "Charges by type of organisation",
-                reverse("training_tariffs:index") + f"?course={instance.pk}",
+                reverse("training_courses:charges", args=[instance.pk]),
                 icon_name="tag",
                 priority=40,
+            ),
+            ListingButton(
+                "Add a session",
+                reverse("training_sessions:add") + f"?course={instance.pk}",
+                icon_name="plus",
+                priority=42,
             ),
             ListingButton(
                 "Sessions",
@@ -159,13 +195,20 @@ class CourseIndexView(ScopedIndexView):
 
 class CourseViewSet(ScopedViewSet):
     model = Course
-    rows = staticmethod(managed_courses)
+    rows = staticmethod(courses_with_charges)
     index_view_class = CourseIndexView
+    add_view_class = CourseCreateView
     name = "training_courses"
     icon = "doc-full"
     menu_label = "Courses"
     menu_order = 100
-    list_display = ["title", "level", "format", "is_published"]
+    list_display = [
+        "title",
+        "level",
+        "format",
+        Column("charges", label="Charges", accessor=charges_summary),
+        "is_published",
+    ]
     list_filter = ["level", "format", "is_published"]
     ordering = ["level", "title"]
     edit_handler = ObjectList(
@@ -184,6 +227,12 @@ class CourseViewSet(ScopedViewSet):
         ],
         base_form_class=CourseForm,
     )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("charges/<int:pk>/", ChargesGridView.as_view(), name="charges"),
+        ]
 
 
 class TariffForm(WagtailAdminModelForm):
@@ -337,7 +386,41 @@ def _places_left(session):
     return places_shown(session)
 
 
+class SessionCreateView(ScopedViewSet.add_view_class):
+    """ "Add session" from a course's sessions (or its charges) starts with that course."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        course = self.request.GET.get("course", "")
+        if course.isdigit():
+            initial["course"] = managed_courses(self.request.user).filter(pk=course).first()
+        return initial
+
+
+def _session_state(session):
+    if session.status == SessionStatus.CANCELLED:
+        return "Cancelled"
+    return "Held" if session.has_started() else "Scheduled"
+
+
 class SessionIndexView(ScopedIndexView):
+    def get_add_url(self):
+        url = super().get_add_url()
+        course = self.request.GET.get("course", "")
+        return f"{url}?course={course}" if url and course.isdigit() else url
+
+    def order_queryset(self, queryset):
+        """Unless a column is chosen: sessions to come first, soonest first; then those held,
+        most recent first."""
+        if self.is_explicitly_ordered:
+            return super().order_queryset(queryset)
+        now = timezone.now()
+        return queryset.annotate(
+            _past=Case(When(starts_at__lte=now, then=1), default=0, output_field=IntegerField()),
+            _to_come=Case(When(starts_at__gt=now, then=F("starts_at")), default=None),
+            _held=Case(When(starts_at__lte=now, then=F("starts_at")), default=None),
+        ).order_by("_past", "_to_come", F("_held").desc(), "pk")
+
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         buttons.append(
@@ -435,6 +518,7 @@ class SessionViewSet(ScopedViewSet):
     model = Session
     rows = staticmethod(sessions_with_places)
     index_view_class = SessionIndexView
+    add_view_class = SessionCreateView
     filterset_class = SessionFilterSet
     name = "training_sessions"
     icon = "calendar"
@@ -446,7 +530,7 @@ class SessionViewSet(ScopedViewSet):
         "starts_at",
         "capacity",
         Column("places_left", label="Places left", accessor=_places_left),
-        "status",
+        Column("status", label="Status", accessor=_session_state),
         RegisterLinkColumn(),
     ]
     search_fields = ["course__title", "venue"]
@@ -486,9 +570,41 @@ class TrainingPolicyForm(WagtailAdminModelForm):
             self.fields["partnership"].queryset = managed_partnerships(for_user)
 
 
+class TrainingPolicyIndexView(ScopedIndexView):
+    """The rules each partnership has set, and — for a partnership that has set none — the
+    defaults in force, with a link to set its own (the list would otherwise look empty)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        unset = managed_partnerships(self.request.user).filter(training_policy__isnull=True)
+        context["defaults_in_force"] = [
+            (
+                partnership,
+                TrainingPolicy(partnership=partnership).in_force(),
+                reverse("training_policies:add") + f"?partnership={partnership.pk}",
+            )
+            for partnership in unset.order_by("name")
+        ]
+        return context
+
+
+class TrainingPolicyCreateView(ScopedViewSet.add_view_class):
+    def get_initial(self):
+        initial = super().get_initial()
+        partnership = self.request.GET.get("partnership", "")
+        if partnership.isdigit():
+            initial["partnership"] = (
+                managed_partnerships(self.request.user).filter(pk=partnership).first()
+            )
+        return initial
+
+
 class TrainingPolicyViewSet(ScopedViewSet):
     model = TrainingPolicy
     rows = staticmethod(managed_policies)
+    index_view_class = TrainingPolicyIndexView
+    index_template_name = "training/admin/booking_rules_index.html"
+    add_view_class = TrainingPolicyCreateView
     name = "training_policies"
     icon = "cog"
     menu_label = "Booking rules"

@@ -2,8 +2,9 @@
 account page and reached by links alone: the partnership admin changes the out-of-hours
 number, checks the public panel and sees it on the site; an editor publishes a news article
 after looking at it in the page editor's side preview (under the policies the site really
-sends); the training coordinator finds the charges, the report and a register. axe on the
-Hub's own admin screens and the staff pages."""
+sends); the training coordinator finds the charges, the report and a register, then sets up
+a course with its charges and a session and books people on it until the waiting list
+starts. axe on the Hub's own admin screens and the staff pages."""
 
 import json
 import re
@@ -45,6 +46,11 @@ draft = news.add_child(instance=NewsArticlePage(
     body=[("text", "<p>What the partnership did this month (demo).</p>")],
 ))
 draft.save_revision()
+westbury = demo_agency("westbury")
+trainees = [
+    make_person(f"journey-trainee{n}@westbury.example", partnership=westshire, agency=westbury)
+    for n in (1, 2)
+]
 session = Session.objects.filter(
     course__partnership=westshire, starts_at__gte=timezone.now(), status="scheduled"
 ).order_by("starts_at").first()
@@ -55,6 +61,7 @@ print(json.dumps({
     "draft": draft.pk,
     "draft_url": news.relative_url(westshire.site) + "back-office-draft/",
     "course": session.course.title,
+    "trainees": [trainee.email for trainee in trainees],
 }))
 """
 
@@ -180,5 +187,71 @@ def test_the_coordinator_finds_charges_the_report_and_a_register_by_links(
     page.goto(live_site["url"] + "/training/manage/")
     for screen in ("Sessions and registers", "Training report", "Charges to organisations"):
         expect(page.get_by_role("link", name=screen, exact=True)).to_be_visible()
+    check_accessibility(page)
+    context.close()
+
+
+def test_the_coordinator_sets_up_a_course_with_charges_and_a_session_then_books_people(
+    browser, live_site, people
+):
+    context, page = _as(browser, live_site, people["coordinator"])
+    page.goto(live_site["url"] + "/admin/")
+    _menu(page, "Training team", "Courses")
+    page.get_by_role("link", name=re.compile("^Add ")).first.click()
+    expect(page.locator("#id_title")).to_be_visible()
+    page.locator("#id_title").fill("Journey course: safer sleep (demo)")
+    page.locator("#id_summary").fill("A course the browser journey sets up.")
+    page.locator("#id_level").select_option(label="Level 1: awareness for everyone")
+    page.locator("#id_format").select_option(label="Face to face")
+    page.locator("#id_who_for").fill("Everyone.")
+    page.locator("#id_outcomes").fill("Know the safer sleep advice")
+    page.locator("#id_hours").fill("2")
+    page.get_by_role("button", name=re.compile("^(Save|Create)$")).first.click()
+
+    # A new course goes on to its charges, as one grid, without a web address typed.
+    expect(page.get_by_text("is saved. Next, set what a place costs")).to_be_visible()
+    check_accessibility(page)
+    page.get_by_label("Place: Voluntary or community organisation").fill("25")
+    page.get_by_label("Place: School or college").fill("40.50")
+    page.get_by_role("button", name="Save the charges").click()
+    expect(page.get_by_text("are saved")).to_be_visible()
+    expect(page.get_by_label("Place: School or college")).to_have_value("40.50")
+
+    # "Add a session" starts with the course chosen.
+    page.get_by_role("link", name="Add a session of this course").click()
+    expect(page.locator("#id_course")).to_have_value(re.compile(r"^\d+$"))
+    course_id = page.locator("#id_course").input_value()
+    selected = page.locator("#id_course").locator("option:checked")
+    expect(selected).to_have_text("Journey course: safer sleep (demo)")
+    check_accessibility(page)
+    page.locator("#id_starts_at").fill("2030-03-04 09:30")
+    page.keyboard.press("Escape")
+    page.locator("#id_ends_at").fill("2030-03-04 12:30")
+    page.keyboard.press("Escape")
+    page.locator("#id_capacity").fill("1")
+    page.locator("#id_venue").fill("Journey hall (demo)")
+    page.get_by_role("button", name=re.compile("^(Save|Create)$")).first.click()
+    expect(page.get_by_text("created")).to_be_visible()
+
+    # From the sessions list to the session's bookings: book one person, then another,
+    # who joins the waiting list.
+    page.goto(f"{live_site['url']}/admin/training_sessions/?course={course_id}")
+    # The row's "Bookings and waiting list" link (in its "More options" menu).
+    link = page.locator("a[href$='/bookings/']").first
+    page.goto(live_site["url"] + link.get_attribute("href"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Journey course: safer sleep (demo)")
+    first, second = people["trainees"]
+    page.get_by_label("Work email address of the person to book").fill(first)
+    page.get_by_role("button", name="Book a place").click()
+    expect(page.get_by_text("is booked. They get an email.")).to_be_visible()
+    page.get_by_label("Work email address of the person to book").fill(second)
+    page.get_by_role("button", name="Book a place").click()
+    expect(page.get_by_text("is number 1 on the waiting list")).to_be_visible()
+    waiting = page.get_by_role("table", name=re.compile("Waiting, in order"))
+    expect(waiting).to_contain_text(second)
+    # A typo is an error on the field, not a booking.
+    page.get_by_label("Work email address of the person to book").fill("nobody@nowhere.example")
+    page.get_by_role("button", name="Book a place").click()
+    expect(page.get_by_role("alert")).to_contain_text("No one with that email address")
     check_accessibility(page)
     context.close()

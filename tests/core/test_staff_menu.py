@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 from django.urls.resolvers import RoutePattern
 
 from hub.core.domains import STAFF_GROUPS
@@ -112,24 +112,37 @@ def _header(html):
 def _hubs_own(address):
     """Whether the Hub's code answers the address (not Wagtail's own screens, where a page
     may well be titled "Home")."""
-    from django.urls import resolve
-
-    view = resolve(address).func
+    try:
+        view = resolve(address).func
+    except Resolver404:
+        return False
     return "hub." in getattr(view, "view_class", view).__module__
 
 
 def _walk(client, starts, depth=2):
     """Every address reached from `starts` by following up to `depth` links (a menu or the
     account page, then a screen's own links), outside Wagtail's page tree; headers of the
-    Hub's admin screens on the way."""
+    Hub's admin screens on the way.
+
+    An address first met at the last step is reached without being opened: only one of each
+    route of the Hub's admin screens is opened there, for its header (a listing's hundred
+    edit links are one screen)."""
     seen, queue, headers = set(starts), deque((start, 0) for start in starts), {}
+    headed_routes = set()
     while queue:
         address, steps = queue.popleft()
+        is_hub_admin = address.startswith("/admin/") and address != "/admin/"
+        is_hub_admin = is_hub_admin and _hubs_own(address)
+        if steps == depth:
+            route = resolve(address).route if is_hub_admin else None
+            if route is None or route in headed_routes:
+                continue
+            headed_routes.add(route)
         response = client.get(address)
         if not _is_page(response):
             continue
         html = response.content.decode()
-        if address.startswith("/admin/") and address != "/admin/" and _hubs_own(address):
+        if is_hub_admin:
             headers[address] = _header(html)
         if steps == depth:
             continue

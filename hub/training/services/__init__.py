@@ -28,6 +28,7 @@ from hub.training.services.booking import booking_cancel, booking_transfer, plac
 from hub.training.services.charges import (
     charge_due,
     charge_waive,
+    charges_set,
     is_late_cancellation,
     late_cancellation_charge,
     tariff_for,
@@ -68,6 +69,7 @@ __all__ = [
     "certificate_available",
     "charge_due",
     "charge_waive",
+    "charges_set",
     "evaluation_submit",
     "impact_follow_ups_send",
     "impact_submit",

@@ -106,3 +106,48 @@ def charge_waive(*, by, charge, reason, now=None, request=None):
             request=request,
         )
     return charge
+
+
+AMOUNTS = tuple(_AMOUNT.values())
+
+
+def charges_set(*, by, course, amounts, request=None):
+    """Set what the course costs each type of organisation at once: `amounts` maps an
+    agency type to {amount field: pence}. A type charged nothing for anything has no row
+    (free, as before). Returns the types whose charges changed; audited when any did."""
+    if not can(by, Action.MANAGE_TRAINING, course.partnership):
+        raise PermissionDenied
+    unknown = set(amounts) - set(AgencyType.values)
+    if unknown or any(set(each) - set(AMOUNTS) for each in amounts.values()):
+        raise ValidationError("Charges can be set only for the listed types of organisation.")
+    if any(pence < 0 for each in amounts.values() for pence in each.values()):
+        raise ValidationError("A charge cannot be less than nothing.")
+    changed = []
+    with transaction.atomic():
+        current = {
+            tariff.agency_type: tariff
+            for tariff in Tariff.objects.select_for_update().filter(course=course)
+        }
+        for agency_type, wanted in amounts.items():
+            wanted = {name: wanted.get(name, 0) for name in AMOUNTS}
+            tariff = current.get(agency_type)
+            now_set = {name: getattr(tariff, name) for name in AMOUNTS} if tariff else None
+            if not any(wanted.values()):
+                if tariff is not None:
+                    tariff.delete()
+                    changed.append(agency_type)
+                continue
+            if now_set == wanted:
+                continue
+            Tariff.objects.update_or_create(course=course, agency_type=agency_type, defaults=wanted)
+            changed.append(agency_type)
+        if changed:
+            log(
+                by,
+                "hub.training.charges_set",
+                course,
+                partnership_id=course.partnership_id,
+                details={"types": sorted(changed)},
+                request=request,
+            )
+    return changed
