@@ -21,6 +21,7 @@ from hub.training.services.common import (
     email_after_commit,
     lock_session,
     log,
+    pass_on,
     require_open,
 )
 from hub.training.services.waiting_list import settle
@@ -154,21 +155,15 @@ def booking_transfer(*, by, booking, to_person, now=None, request=None):
             raise ValidationError("Choose a colleague other than the person already booked.")
         if confirmed(session).filter(person=to_person).exists():
             raise ValidationError(f"{to_person.display_name} is already booked on this session.")
-        new = Booking.objects.create(
+        new = pass_on(
+            booking,
             session=session,
             person=to_person,
-            agency=booking.agency,
-            booked_by=by,
-            created_at=now,
+            by=by,
+            status=BookingStatus.TRANSFERRED,
+            now=now,
         )
-        booking.status = BookingStatus.TRANSFERRED
-        booking.cancelled_at = now
-        booking.transferred_to = new
-        booking.save(update_fields=["status", "cancelled_at", "transferred_to"])
-        # A colleague waiting for the same session no longer needs to wait.
-        WaitingListEntry.objects.filter(
-            session=session, person=to_person, status=WaitStatus.WAITING
-        ).update(status=WaitStatus.LEFT, decided_at=now)
+        settle(session, now)  # an offer the colleague held is free for the next person
         log(
             by,
             "hub.training.transferred",

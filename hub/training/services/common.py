@@ -5,7 +5,15 @@ from django.core.exceptions import ValidationError
 
 from hub.core import audit
 from hub.core.tasks import enqueue_on_commit
-from hub.training.models import Booking, BookingStatus, Session, SessionStatus, policy_for
+from hub.training.models import (
+    Booking,
+    BookingStatus,
+    Session,
+    SessionStatus,
+    WaitingListEntry,
+    WaitStatus,
+    policy_for,
+)
 
 SEND_EMAIL = "hub.training.tasks.send_training_email"
 
@@ -60,3 +68,21 @@ def policies():
         return cache[partnership.pk]
 
     return get
+
+
+def pass_on(booking, *, session, person, by, status, now):
+    """Give a booked place to `person` on `session` (a colleague, or the same person on
+    another date): a new booking, the old one marked `status` and linked to it, and the
+    person's own wait or held offer for that session over (the caller settles it, so a
+    place held for them goes to the next person). The caller holds the sessions' locks."""
+    new = Booking.objects.create(
+        session=session, person=person, agency=booking.agency, booked_by=by, created_at=now
+    )
+    booking.status = status
+    booking.cancelled_at = now
+    booking.transferred_to = new
+    booking.save(update_fields=["status", "cancelled_at", "transferred_to"])
+    WaitingListEntry.objects.filter(
+        session=session, person=person, status__in=[WaitStatus.WAITING, WaitStatus.OFFERED]
+    ).update(status=WaitStatus.LEFT, decided_at=now)
+    return new

@@ -22,6 +22,7 @@ from hub.training.services.common import (
     email_after_commit,
     lock_session,
     log,
+    pass_on,
     require_open,
 )
 from hub.training.services.waiting_list import settle
@@ -85,23 +86,16 @@ def booking_move(*, by, booking, to_session, now=None, request=None):
                 "No place is free on that date: every place is booked or offered. Add places "
                 "to it first, or choose another date."
             )
-        new = Booking.objects.create(
+        # Waiting for the new date is over; the old date's place goes to whoever waits for it.
+        new = pass_on(
+            booking,
             session=target,
             person=booking.person,
-            agency=booking.agency,
-            booked_by=by,
-            created_at=now,
+            by=by,
+            status=BookingStatus.MOVED,
+            now=now,
         )
-        booking.status = BookingStatus.MOVED
-        booking.cancelled_at = now
-        booking.transferred_to = new
-        booking.save(update_fields=["status", "cancelled_at", "transferred_to"])
-        # Waiting for the new date is over; the old date's place goes to whoever waits for it.
-        WaitingListEntry.objects.filter(
-            session=target,
-            person_id=booking.person_id,
-            status__in=[WaitStatus.WAITING, WaitStatus.OFFERED],
-        ).update(status=WaitStatus.LEFT, decided_at=now)
+        settle(target, now)
         settle(source, now)
         log(
             by,
