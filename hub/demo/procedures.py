@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hub.demo.content import procedures as content
+from hub.procedures import richtext
 from hub.procedures.models import (
     ChangeType,
     Chapter,
@@ -19,7 +20,6 @@ from hub.procedures.models import (
     Release,
 )
 from hub.procedures.queries import term_slug
-from hub.procedures.services import clean_html
 
 
 def _at(day):
@@ -50,7 +50,7 @@ def load_procedures(consortium, partnerships):
         consortium=consortium,
         title=content.MANUAL["title"],
         slug=content.MANUAL["slug"],
-        introduction=clean_html(content.MANUAL.get("introduction", "")),
+        introduction=_clean(content.MANUAL.get("introduction", "")),
     )
     parts = {}
     chapters = {}
@@ -81,7 +81,7 @@ def load_procedures(consortium, partnerships):
                     release=release,
                     title=spec["title"],
                     summary=spec.get("summary", ""),
-                    body=clean_html(spec["body"]),
+                    body=_clean(spec["body"]),
                     change_type=ChangeType.NEW,
                     change_summary="First published.",
                 )
@@ -101,7 +101,7 @@ def load_procedures(consortium, partnerships):
                 release=release,
                 title=change.get("title") or previous.title,
                 summary=change.get("chapter_summary") or (previous.summary if previous else ""),
-                body=clean_html(change.get("body") or (previous.body if previous else "")),
+                body=_clean(change.get("body") or (previous.body if previous else "")),
                 change_type=change["type"],
                 change_summary=change["summary"],
                 is_removed=change["type"] == "removed",
@@ -116,6 +116,11 @@ def load_procedures(consortium, partnerships):
         )
     _relate(chapters)
     return len(chapters)
+
+
+def _clean(html, partnership=None):
+    """Demo text kept as the editors' rich text would keep it (regional when no partnership)."""
+    return richtext.clean(html, partnership=partnership).html
 
 
 def _load_local(manual, parts, chapters, partnership, slug):
@@ -136,7 +141,7 @@ def _load_local(manual, parts, chapters, partnership, slug):
             chapter=chapters[item["chapter"]][0],
             partnership=partnership,
             release=release,
-            body=clean_html(_fill(item["body"], partnership)),
+            body=_clean(_fill(item["body"], partnership), partnership),
         )
     for spec in local_chapters:
         part = parts[spec["part"]]
@@ -152,7 +157,7 @@ def _load_local(manual, parts, chapters, partnership, slug):
             release=release,
             title=_fill(spec["title"], partnership),
             summary=_fill(spec.get("summary", ""), partnership),
-            body=clean_html(_fill(spec["body"], partnership)),
+            body=_clean(_fill(spec["body"], partnership), partnership),
             change_type=ChangeType.NEW,
             change_summary="First published.",
         )

@@ -1,17 +1,92 @@
 """Forms for the editors' procedures screens in Wagtail's admin. They only collect and check
 what was typed; every write is made by hub.procedures.services."""
 
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
+from django.utils.html import strip_tags
+from wagtail.admin.rich_text import DraftailRichTextArea
 
+from hub.procedures import richtext
 from hub.procedures.models import ChangeType
 
-BODY_HELP = (
-    "HTML: headings (<h2>, <h3>), paragraphs (<p>), lists (<ul>, <ol>, <li>) and emphasis "
-    "(<b>, <i>). Anything else, links included, is removed when saved. Use <b>must</b> for "
-    "the law and <b>should</b> for good practice."
+MUST_SHOULD = "Use bold must for the law and bold should for good practice."
+REGIONAL_HELP = (
+    "Headings, lists, bold and links: to outside addresses (web, email, phone) and to other "
+    "chapters or the glossary (paste the address, for example /procedures/early-help/). "
+    "Regional text is shown on every partnership's site, so links to one partnership's pages "
+    "or documents are removed when saved, and you are told. " + MUST_SHOULD
 )
+LOCAL_HELP = (
+    "Headings, lists, bold and links: to outside addresses (web, email, phone), chapters, "
+    "the glossary, and your partnership's own pages and library documents. Anything else is "
+    "removed when saved, and you are told. "
+)
+
+
+# What the widget gives the form for an editor's value it could not convert.
+UNREADABLE = "<hub-unreadable-text>"
+
+
+class TextEditor(DraftailRichTextArea):
+    """Wagtail's rich text editor, sending its content as JSON. A value that is not JSON is
+    taken as HTML (sent without the editor, by a script or with JavaScript off) and goes
+    through the same cleaner; JSON the converter cannot read is an error on the field, never
+    a server error."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        field_id = context["widget"]["attrs"].get("id")
+        if field_id:
+            # The editable area is named by the field's label and described by its hint
+            # (the ids Wagtail's formatted field gives them).
+            context["widget"]["attrs"]["data-w-init-detail-value"] = json.dumps(
+                {
+                    **self.options,
+                    "ariaLabelledBy": f"{field_id}-label",
+                    "ariaDescribedBy": f"{field_id}-helptext",
+                },
+                cls=DjangoJSONEncoder,
+            )
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        raw = data.get(name)
+        if raw is None or not raw.lstrip().startswith("{"):
+            return raw
+        try:
+            return super().value_from_datadict(data, files, name)
+        except Exception:  # noqa: BLE001 - any malformed editor state, from a forged post
+            return UNREADABLE
+
+
+def text_widget(partnership, rows):
+    """The editor with the features this text may use: `partnership` None for regional text
+    (see hub.procedures.richtext)."""
+    features = richtext.FEATURES if partnership is None else richtext.LOCAL_FEATURES
+    return TextEditor(features=features, attrs={"rows": rows})
+
+
+class RichTextFormMixin:
+    """Forms whose text fields use the editor; `partnership` is the release's (or None)."""
+
+    text_fields = ()
+
+    def __init__(self, *args, partnership=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.text_fields:
+            self.fields[name].widget = text_widget(partnership, 20)
+            hint = REGIONAL_HELP if partnership is None else LOCAL_HELP + MUST_SHOULD
+            self.fields[name].help_text = f"{self.fields[name].help_text} {hint}".strip()
+
+    def clean_text(self, value):
+        """The editor sends an empty paragraph for an empty box."""
+        if value == UNREADABLE:
+            raise ValidationError("The text could not be read. Reload the page and try again.")
+        return "" if not strip_tags(value or "").strip() else value
 
 
 class ReleaseStartForm(forms.Form):
@@ -65,19 +140,15 @@ class ChapterChoiceForm(forms.Form):
         self.fields["chapter"].label = label
 
 
-class ChapterChangeForm(forms.Form):
+class ChapterChangeForm(RichTextFormMixin, forms.Form):
+    text_fields = ("body",)
     title = forms.CharField(max_length=200)
     summary = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One or two sentences shown under the title.",
     )
-    body = forms.CharField(
-        required=False,
-        label="Text",
-        widget=forms.Textarea(attrs={"rows": 20}),
-        help_text=BODY_HELP,
-    )
+    body = forms.CharField(required=False, label="Text")
     change_type = forms.ChoiceField(
         choices=ChangeType.choices, widget=forms.RadioSelect, label="Type of change"
     )
@@ -88,24 +159,31 @@ class ChapterChangeForm(forms.Form):
         "for example 'Strategy meetings now within one working day'.",
     )
 
+    def clean_body(self):
+        return self.clean_text(self.cleaned_data["body"])
+
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("change_type") != ChangeType.REMOVED and not cleaned.get("body", "").strip():
+        if cleaned.get("change_type") != ChangeType.REMOVED and not cleaned.get("body"):
             self.add_error("body", "Enter the chapter's text")
         return cleaned
 
 
-class LocalInformationForm(forms.Form):
+class LocalInformationForm(RichTextFormMixin, forms.Form):
+    text_fields = ("body",)
     body = forms.CharField(
         required=False,
         label="Local information",
-        widget=forms.Textarea(attrs={"rows": 12}),
         help_text="Shown in a 'Local information' box under the regional text, on your site "
-        "only. Leave it empty to remove the box. " + BODY_HELP,
+        "only. Leave it empty to remove the box.",
     )
 
+    def clean_body(self):
+        return self.clean_text(self.cleaned_data["body"])
 
-class ChapterCreateForm(forms.Form):
+
+class ChapterCreateForm(RichTextFormMixin, forms.Form):
+    text_fields = ("body",)
     part = forms.ModelChoiceField(queryset=None, empty_label=None)
     title = forms.CharField(max_length=200)
     slug = forms.SlugField(
@@ -121,9 +199,7 @@ class ChapterCreateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One or two sentences shown under the title.",
     )
-    body = forms.CharField(
-        label="Text", widget=forms.Textarea(attrs={"rows": 20}), help_text=BODY_HELP
-    )
+    body = forms.CharField(label="Text")
     change_summary = forms.CharField(
         max_length=300,
         label="What changed",
@@ -134,6 +210,12 @@ class ChapterCreateForm(forms.Form):
     def __init__(self, *args, parts, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["part"].queryset = parts
+
+    def clean_body(self):
+        value = self.clean_text(self.cleaned_data["body"])
+        if not value:
+            raise ValidationError("Enter the chapter's text")
+        return value
 
 
 class ScheduleForm(forms.Form):

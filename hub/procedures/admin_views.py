@@ -361,11 +361,17 @@ class ReleaseFormView(ReleaseMixin, WagtailAdminTemplateMixin, FormView):
     submit_button_label = "Save draft"
     success_message = ""
 
+    removed_on_save = ()
+
     def get_breadcrumbs_items(self):
         return [*super().get_breadcrumbs_items(), {"url": "", "label": self.get_page_title()}]
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "partnership": self.release.partnership}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["media"] = context["form"].media
         context["release"] = self.release
         context["action_url"] = self.request.get_full_path()
         context["submit_button_label"] = self.submit_button_label
@@ -378,6 +384,12 @@ class ReleaseFormView(ReleaseMixin, WagtailAdminTemplateMixin, FormView):
         if not call.ok:
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
+        if self.removed_on_save:
+            # Never dropped silently: the editor is told what the text could not keep.
+            messages.warning(
+                self.request,
+                "Removed when saved: " + "; ".join(self.removed_on_save) + ".",
+            )
         return redirect(release_url(self.release))
 
 
@@ -428,6 +440,7 @@ class ChapterChangeView(ReleaseFormView):
             request=self.request,
         )
         self.success_message = f"Change to '{version.title}' saved in the draft."
+        self.removed_on_save = version.removed_on_save
 
 
 class LocalInformationView(ReleaseFormView):
@@ -460,7 +473,7 @@ class LocalInformationView(ReleaseFormView):
         return context
 
     def save(self, data):
-        services.local_information_draft(
+        version = services.local_information_draft(
             by=self.request.user,
             release=self.release,
             chapter=self.item.chapter,
@@ -470,6 +483,7 @@ class LocalInformationView(ReleaseFormView):
         self.success_message = (
             f"Local information on '{self.item.version.title}' saved in the draft."
         )
+        self.removed_on_save = version.removed_on_save
 
 
 class ChapterCreateView(ReleaseFormView):
@@ -485,7 +499,7 @@ class ChapterCreateView(ReleaseFormView):
         return {**super().get_form_kwargs(), "parts": self.release.manual.parts.all()}
 
     def save(self, data):
-        services.chapter_create(
+        chapter = services.chapter_create(
             by=self.request.user,
             release=self.release,
             part=data["part"],
@@ -497,6 +511,7 @@ class ChapterCreateView(ReleaseFormView):
             request=self.request,
         )
         self.success_message = f"Chapter '{data['title']}' created in the draft."
+        self.removed_on_save = chapter.removed_on_save
 
 
 class PreviewView(ReleaseMixin, WagtailAdminTemplateMixin, TemplateView):

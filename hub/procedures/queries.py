@@ -144,7 +144,7 @@ def link_glossary_terms(html, terms, glossary_url):
                 pieces[index] = piece[: match.start()] + link + piece[match.end() :]
                 linked.add(term.slug)
         html = "".join(pieces)
-    # The body was cleaned to a few plain tags when it was saved (services.clean_html).
+    # The body was cleaned when it was saved (richtext.clean) and its links expanded.
     return Markup(html)  # noqa: S704
 
 

@@ -3,8 +3,6 @@ makes all of its changes visible at one moment, in one transaction. Each write r
 audit entry inside its own transaction, so it is logged whichever screen or command calls it."""
 
 import datetime
-from html import escape
-from html.parser import HTMLParser
 
 from django.conf import settings
 from django.core import signing
@@ -20,6 +18,7 @@ from hub.core import audit
 from hub.core.once import claim
 from hub.core.permissions import Action, can
 from hub.core.tasks import enqueue_on_commit
+from hub.procedures import richtext
 from hub.procedures.models import (
     ChangeType,
     Chapter,
@@ -29,34 +28,6 @@ from hub.procedures.models import (
     ReleaseNotification,
     Subscription,
 )
-
-ALLOWED_TAGS = {"h2", "h3", "p", "ul", "ol", "li", "b", "i", "strong", "em", "br"}
-
-
-class _Cleaner(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.out = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ALLOWED_TAGS:
-            self.out.append(f"<{tag}>")
-
-    def handle_endtag(self, tag):
-        if tag in ALLOWED_TAGS and tag != "br":
-            self.out.append(f"</{tag}>")
-
-    def handle_data(self, data):
-        self.out.append(escape(data, quote=False))
-
-
-def clean_html(html):
-    """Keep only the headings, paragraphs, lists and emphasis a chapter needs; no attributes,
-    no scripts, no links (the manual adds glossary links itself)."""
-    cleaner = _Cleaner()
-    cleaner.feed(html or "")
-    cleaner.close()
-    return "".join(cleaner.out)
 
 
 def may_edit_release(user, release):
@@ -121,18 +92,20 @@ def _draft_chapter(by, release, chapter, title, body, change_summary, summary, c
     _require_draft(by, release)
     if chapter.partnership_id != release.partnership_id:
         raise PermissionDenied
+    cleaned = richtext.clean(body, partnership=release.partnership)
     version, _ = ChapterVersion.objects.update_or_create(
         chapter=chapter,
         release=release,
         defaults={
             "title": title,
             "summary": summary,
-            "body": clean_html(body),
+            "body": cleaned.html,
             "change_type": change_type,
             "change_summary": change_summary,
             "is_removed": change_type == ChangeType.REMOVED,
         },
     )
+    version.removed_on_save = cleaned.removed
     return version
 
 
@@ -143,12 +116,14 @@ def local_information_draft(*, by, release, chapter, body, request=None):
     _require_draft(by, release)
     if release.partnership_id is None or chapter.partnership_id is not None:
         raise PermissionDenied
+    cleaned = richtext.clean(body, partnership=release.partnership)
     version, _ = LocalInformationVersion.objects.update_or_create(
         chapter=chapter,
         partnership=release.partnership,
         release=release,
-        defaults={"body": clean_html(body)},
+        defaults={"body": cleaned.html},
     )
+    version.removed_on_save = cleaned.removed
     _log(by, "hub.procedures.local_information_drafted", version, release, request)
     return version
 
@@ -311,7 +286,10 @@ def chapter_create(
     except IntegrityError as error:
         # Another editor took the same address a moment ago.
         raise ValidationError({"slug": "Another chapter already uses this address."}) from error
-    _draft_chapter(by, release, chapter, title, body, change_summary, summary, ChangeType.NEW)
+    version = _draft_chapter(
+        by, release, chapter, title, body, change_summary, summary, ChangeType.NEW
+    )
+    chapter.removed_on_save = version.removed_on_save
     _log(by, "hub.procedures.chapter_created", chapter, release, request)
     return chapter
 

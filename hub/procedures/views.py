@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hub.core.presenters import partnership_for
-from hub.procedures import queries
+from hub.procedures import queries, richtext
 from hub.procedures.forms import AsAtForm, SubscribeForm
 from hub.procedures.models import end_of
 from hub.procedures.pdf import chapter_pdf
@@ -93,8 +93,9 @@ def chapter(request, slug, as_at=None):
             "partnership": partnership,
             "view": view,
             "body": queries.link_glossary_terms(
-                view.version.body, queries.glossary(manual), glossary_url
+                richtext.expand(view.version.body), queries.glossary(manual), glossary_url
             ),
+            "local_body": richtext.render(view.local.body) if view.local else "",
             "related": [item for item in related if item],
             # The library's own rule: withdrawn never, restricted only for its professionals.
             "documents": view.chapter.related_documents.all().visible_to(request.user, partnership),

@@ -92,16 +92,23 @@ def _navigated_under(error):
     )
 
 
+FINISH_ANIMATIONS = """() => Promise.all(document.getAnimations()
+    .filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+    .map((a) => a.finished.catch(() => null)))"""
+
+
 def check_accessibility(page):
     """Run axe-core on the page. Fail on any WCAG violation or any serious or critical one;
     print the rest so they are seen.
 
     A click that navigates returns before the new page has loaded, so axe waits for the
-    page to finish loading, and runs again once if a navigation replaced the document
-    under it."""
+    page to finish loading and its animations (a message fading in) to end, and runs again
+    once if a navigation replaced the document under it."""
     for attempt in (1, 2):
         page.wait_for_load_state("load")
         try:
+            # A message still fading in has the colours of neither end of its transition.
+            page.evaluate(FINISH_ANIMATIONS)
             page.add_script_tag(content=AXE_JS.read_text())
             results = page.evaluate(
                 """async () => await axe.run(document, {

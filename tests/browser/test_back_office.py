@@ -255,3 +255,47 @@ def test_the_coordinator_sets_up_a_course_with_charges_and_a_session_then_books_
     expect(page.get_by_role("alert")).to_contain_text("No one with that email address")
     check_accessibility(page)
     context.close()
+
+
+def test_an_editor_drafts_local_information_with_a_link_previews_and_schedules_it(
+    browser, live_site, people
+):
+    """In Wagtail's rich text editor: a link added through its chooser survives the save,
+    shows in the preview, and the release is scheduled."""
+    context, page = _as(browser, live_site, people["editor"])
+    page.goto(live_site["url"] + "/admin/")
+    _menu(page, "Procedures", "Releases and chapters")
+    page.get_by_label("Title").fill("Journey local update (demo)")
+    page.get_by_role("button", name="Start release").click()
+    expect(page.get_by_text("started. Draft its changes")).to_be_visible()
+    page.get_by_label("Regional chapter").select_option(index=0)
+    page.get_by_role("button", name="Draft local information").click()
+
+    editor = page.locator(".Draftail-Editor [contenteditable='true']").first
+    editor.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.keyboard.type("Use the referral form")
+    for _ in "referral form":
+        page.keyboard.press("Shift+ArrowLeft")
+    page.locator(".Draftail-Editor").get_by_role("button", name=re.compile("^Link")).click()
+    modal = page.locator(".modal")
+    modal.get_by_role("link", name="External link").click()
+    modal.get_by_label("URL").fill("https://www.example.org/referral-form")
+    modal.get_by_role("button", name="Insert link").click()
+    expect(editor.locator("a, [data-draftail-link], .TooltipEntity")).to_have_count(1)
+    check_accessibility(page)
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_text("saved in the draft")).to_be_visible()
+    expect(page.get_by_text("Removed when saved")).to_have_count(0)
+
+    page.get_by_role("link", name=re.compile("^Preview")).first.click()
+    link = page.locator("a[href='https://www.example.org/referral-form']")
+    expect(link).to_have_text("referral form")
+    check_accessibility(page)
+
+    page.go_back()
+    page.get_by_label("Publish at").fill("2030-06-01T09:00")
+    page.get_by_role("button", name="Schedule").click()
+    expect(page.get_by_text("is scheduled: readers see it from 1 June 2030")).to_be_visible()
+    context.close()

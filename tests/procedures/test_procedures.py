@@ -239,7 +239,9 @@ def test_a_published_release_cannot_be_changed(test_chapter, consortium_editor):
         )
 
 
-def test_chapter_text_is_cleaned_of_scripts_and_links(test_chapter, manual, consortium_editor):
+def test_chapter_text_is_cleaned_of_scripts_and_unsafe_links(
+    test_chapter, manual, consortium_editor
+):
     release = services.release_start(by=consortium_editor, manual=manual, title="Test clean")
     version = services.chapter_draft(
         by=consortium_editor,
@@ -249,7 +251,13 @@ def test_chapter_text_is_cleaned_of_scripts_and_links(test_chapter, manual, cons
         body='<p onclick="x()">Hi <script>alert(1)</script><a href="javascript:x">there</a></p>',
         change_summary="x",
     )
-    assert version.body == "<p>Hi alert(1)there</p>"
+    assert version.body == "<p>Hi there</p>"
+    assert version.removed_on_save == [
+        "formatting (onclick)",
+        "a <script> element and its content",
+        "the link to javascript:x (its words are kept; links may go to outside addresses, "
+        "chapters and the glossary)",
+    ]
 
 
 def test_the_chapter_pdf_carries_the_text_and_the_printed_on_footer(client, test_chapter):

@@ -80,8 +80,9 @@ def _send(client, form, data):
     return client.get(form.action, data)
 
 
-# The values most likely to reach a database or a date unchecked.
-NASTIEST = ["\x00", "9" * 40, '"']
+# The values most likely to reach a database unchecked: a NUL (which PostgreSQL refuses) and
+# a number too big for any column. (A quote goes to every field in the all-at-once batch.)
+NASTIEST = ["\x00", "9" * 40]
 SEARCH_BOXES = {"q", "query", "search"}
 
 
@@ -164,19 +165,21 @@ QUERY_NAMES = ["q", "page", "p", "ordering", "as_at_day", "as_at_month", "as_at_
 
 
 def test_no_page_answers_a_hostile_query_string_with_a_server_error(site_maps):
-    """Each route once per person; an admin route (Wagtail's code, whoever asks) once."""
+    """Each route once signed out and once signed in (as the first person the crawl found
+    it for: the same view code reads the query string whoever is signed in); an admin route
+    (Wagtail's code, whoever asks) once."""
     failures = [
         f"{email}: GET {path}" for email in PEOPLE for path in site_maps[email].server_errors
     ]
-    admin_routes_done = set()
+    done = set()
     for email in PEOPLE:
         client = client_for(email, raise_request_exception=False)
         first_of_each_route = {}
         for path, route in site_maps[email].pages.items():
-            if path.startswith("/admin/"):
-                if route in admin_routes_done:
-                    continue
-                admin_routes_done.add(route)
+            key = (route, email is None and not path.startswith("/admin/"))
+            if key in done:
+                continue
+            done.add(key)
             first_of_each_route.setdefault(route, path)
         for path in first_of_each_route.values():
             for value in QUERY_VALUES:

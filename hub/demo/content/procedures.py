@@ -1863,8 +1863,9 @@ LOCAL_INFORMATION = {
             "date": "2025-01-15",
             "body": (
                 "<p>{front_door} takes referrals by phone on {front_door_phone} and through "
-                "the multi-agency referral form in the {short} local protocols library. If you "
-                "refer by phone, send the form within one working day.</p><p>On the form, say "
+                'the <a href="/library/">multi-agency referral form in the {short} local '
+                "protocols library</a>. If you refer by phone, send the form within one "
+                "working day.</p><p>On the form, say "
                 "which level of need in Effective Support for Children and Families in {short} "
                 "you think applies, and why. If you have not heard back within three working "
                 "days, call {front_door} again and ask for the duty manager.</p>"
