@@ -1,7 +1,7 @@
 """The editors' side of the library, inside Wagtail's admin: uploading a new version,
-withdrawing one, and the review dashboard. Permission comes from the one helper in
-hub.core.permissions; every write is a service in hub.library.services, met through
-hub.core.forms.service_call."""
+withdrawing one, and the review dashboard with its two actions (mark a document under review,
+email its owner). Permission comes from the one helper in hub.core.permissions; every write
+is a service in hub.library.services, met through hub.core.forms.service_call."""
 
 from django import forms
 from django.contrib import messages
@@ -9,14 +9,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 
 from hub.core.admin_screen import AdminScreen
 from hub.core.forms import service_call, show_errors
 from hub.core.staff_menu import admin_screen
 from hub.library import services
-from hub.library.models import DocumentVersion
-from hub.library.viewsets import editable_documents
+from hub.library.models import DocumentVersion, Status, suggested_review_date
+from hub.library.viewsets import SUGGESTED_REVIEW_DATE_HINT, editable_documents
+
+ISO_DATE, ISO_DATETIME = "%Y-%m-%d", "%Y-%m-%dT%H:%M"
 
 
 class VersionUploadForm(forms.Form):
@@ -27,16 +29,18 @@ class VersionUploadForm(forms.Form):
     version_label = forms.CharField(max_length=20, help_text="As printed on the document: 2.1")
     what_changed = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=2000)
     approved_by = forms.CharField(max_length=150, help_text="For example: Partnership executive")
-    approved_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    # Browsers read a date field's value only as ISO 8601, whatever the site's locale.
+    approved_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE))
     published_at = forms.DateTimeField(
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=ISO_DATETIME),
         help_text="Leave blank to publish now. A later time schedules it.",
     )
     review_due = forms.DateField(
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="The next review date for this document.",
+        widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
+        help_text=f"The document's next review date. {SUGGESTED_REVIEW_DATE_HINT} Leave it "
+        "blank to keep the review date it has.",
     )
 
 
@@ -59,9 +63,14 @@ class UploadVersionView(AdminScreen, FormView):
     def get_page_subtitle(self):
         return self.document.title
 
+    def get_initial(self):
+        # A suggestion the editor may change, not a rule.
+        return {**super().get_initial(), "review_due": suggested_review_date()}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["action_url"] = self.request.path
+        context["document_url"] = edit_url(self.document)
         context["submit_button_label"] = "Upload and publish"
         context["form_is_multipart"] = True
         context["versions"] = self.document.versions.order_by("-number")
@@ -87,7 +96,19 @@ class UploadVersionView(AdminScreen, FormView):
             show_errors(form, call.error, "file" if getattr(call.error, "code", None) else None)
             return self.form_invalid(form)
         messages.success(self.request, f"New version of '{self.document.title}' uploaded.")
-        return redirect(reverse("library_admin:reviews"))
+        if self.document.status == Status.UNDER_REVIEW:
+            # Readers are told it is being reviewed until someone says the review is done.
+            messages.info(
+                self.request,
+                "It is still marked under review: set its status to Current below once the "
+                "review is done.",
+            )
+        return redirect(edit_url(self.document))
+
+
+def edit_url(document):
+    """The document's own screen in the admin: its details and its versions."""
+    return reverse("library_documents:edit", args=[document.pk])
 
 
 def editable_versions(user):
@@ -127,7 +148,7 @@ class WithdrawVersionView(AdminScreen, FormView):
         return str(self.version)
 
     def back_url(self):
-        return reverse("library_admin:upload_version", args=[self.version.document_id])
+        return edit_url(self.version.document)
 
     def get(self, request, *args, **kwargs):
         if self.version.is_withdrawn:
@@ -208,3 +229,54 @@ def _by_owner(documents):
     for document in documents:
         owners.setdefault(str(document.owner_agency or "No owner recorded"), []).append(document)
     return sorted(owners.items())
+
+
+class ReviewActionView(View):
+    """A button on the review dashboard: a POST (with its CSRF token) about one document the
+    editor may edit; any other document is a 404 and nothing changes. The service's answer
+    comes back as a message on the dashboard."""
+
+    http_method_names = ["post"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            raise Http404
+        self.document = get_object_or_404(editable_documents(request.user), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        with service_call() as call:
+            message = self.act()
+        if call.ok:
+            messages.success(request, message)
+        elif getattr(call.error, "code", None) in self.harmless:
+            messages.info(request, " ".join(call.messages))
+        else:
+            messages.error(request, " ".join(call.messages))
+        return redirect(reverse("library_admin:reviews"))
+
+
+class MarkUnderReviewView(ReviewActionView):
+    harmless = {"already_under_review"}
+
+    def act(self):
+        services.document_mark_under_review(
+            by=self.request.user, document=self.document, request=self.request
+        )
+        return (
+            f"'{self.document.title}' is marked under review: readers are told it is being "
+            "reviewed."
+        )
+
+
+class EmailOwnerView(ReviewActionView):
+    harmless = {"already_sent"}
+
+    def act(self):
+        services.document_email_owner(
+            by=self.request.user, document=self.document, request=self.request
+        )
+        return (
+            f"The owner of '{self.document.title}' was emailed at {self.document.owner_email} "
+            "that its review is due."
+        )

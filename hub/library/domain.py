@@ -27,6 +27,7 @@ AUDIT_ACTIONS = {
     "hub.library.document_deleted": "Library document deleted",
     "hub.library.version_uploaded": "Library document version uploaded",
     "hub.library.version_withdrawn": "Library document version withdrawn",
+    "hub.library.owner_reminded": "Library document owner emailed about its review",
 }
 
 

@@ -106,14 +106,30 @@ class LibraryDocumentQuerySet(SearchableQuerySetMixin, models.QuerySet):
         )
 
 
+REVIEW_CYCLE_YEARS = 1
+
+
+def suggested_review_date(from_day=None):
+    """The usual next review date: a year on from `from_day` (today by default); 29 February
+    becomes 28 February. Only ever offered as a starting value the editor can change."""
+    day = from_day or timezone.localdate()
+    try:
+        return day.replace(year=day.year + REVIEW_CYCLE_YEARS)
+    except ValueError:
+        return day.replace(year=day.year + REVIEW_CYCLE_YEARS, day=28)
+
+
 class LibraryDocument(index.Indexed, models.Model):
+    # Empty only for a document the consortium shares with all its partnerships; those are
+    # kept by the consortium's editors, so a partnership's editor always names one.
     partnership = models.ForeignKey(
         "core.Partnership",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="library_documents",
-        help_text="Leave blank for a document shared by every partnership of the consortium.",
+        help_text="The partnership whose document this is: its site lists the document and "
+        "its editors keep it up to date.",
     )
     consortium = models.ForeignKey(
         "core.Consortium", on_delete=models.CASCADE, related_name="library_documents"

@@ -295,6 +295,23 @@ def reminder_threshold(document, today, reminder_days):
     return min(reached) if reached else None
 
 
+def _reminder_email(document, today, days=None, asked_by=None):
+    """(subject, body) of a review reminder to the document's owner mailbox: one wording for
+    the daily reminders and for an editor's own "Email the owner"."""
+    context = {
+        "document": document,
+        "days": days,
+        "overdue_days": max(0, (today - document.review_due).days),
+        "asked_by": asked_by,
+    }
+    subject = (
+        f"Review overdue: {document.title}"
+        if today > document.review_due
+        else f"Review due {document.review_due:%-d %B %Y}: {document.title}"
+    )
+    return subject, render_to_string("library/email/review_reminder.txt", context)
+
+
 def send_review_reminders(*, today=None, reminder_days=None):
     """Email each document's owner at each threshold, at most once per threshold and review
     date (the unique ReviewReminder row is claimed before the email is sent). Returns how
@@ -321,21 +338,80 @@ def send_review_reminders(*, today=None, reminder_days=None):
             threshold=str(threshold),
         ):
             continue  # already sent for this threshold
-        context = {
-            "document": document,
-            "days": threshold,
-            "overdue_days": max(0, (today - document.review_due).days),
-        }
-        subject = (
-            f"Review overdue: {document.title}"
-            if today > document.review_due
-            else f"Review due {document.review_due:%-d %B %Y}: {document.title}"
-        )
-        send_mail(
-            subject,
-            render_to_string("library/email/review_reminder.txt", context),
-            None,
-            [document.owner_email],
-        )
+        subject, body = _reminder_email(document, today, days=threshold)
+        send_mail(subject, body, None, [document.owner_email])
         sent += 1
     return sent
+
+
+def document_mark_under_review(*, by, document, request=None):
+    """Mark a document under review (through `document_set_status`, so it is recorded as
+    every status change is). A document already under review is left as it is and the
+    refusal says so (code "already_under_review"), so a second press records nothing. A
+    superseded or withdrawn document is not reviewed and is refused."""
+    with transaction.atomic():
+        document = LibraryDocument.objects.select_for_update().get(pk=document.pk)
+        _require_edit(by, document)
+        if document.status == Status.UNDER_REVIEW:
+            raise ValidationError(
+                f"'{document.title}' is already marked under review.",
+                code="already_under_review",
+            )
+        if document.status in (Status.SUPERSEDED, Status.WITHDRAWN):
+            raise ValidationError(
+                f"'{document.title}' is {document.get_status_display().lower()}, so it is not "
+                "reviewed. Mark it current again on its edit screen first."
+            )
+        return document_set_status(
+            by=by, document=document, status=Status.UNDER_REVIEW, request=request
+        )
+
+
+# The threshold an editor's own reminder is claimed under: one a day per document and review
+# date, so a double submit (or a second editor pressing the button) sends one email.
+ASKED_REMINDER = "asked {day:%Y-%m-%d}"
+
+
+def document_email_owner(*, by, document, today=None, request=None):
+    """Email the document's owner mailbox that its review is due (or overdue), worded as the
+    daily reminders are, with its audit entry (the count of emails, never the address). At
+    most one such email a day per document and review date: a second press is refused with
+    code "already_sent" and sends nothing. Refused when no owner mailbox or no review date
+    is recorded. If the email cannot be sent, nothing is recorded."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        document = LibraryDocument.objects.select_for_update().get(pk=document.pk)
+        _require_edit(by, document)
+        if not document.owner_email:
+            raise ValidationError(
+                f"No owner mailbox is recorded for '{document.title}', so there is no one to "
+                "email. Add one on the document's edit screen."
+            )
+        if document.review_due is None:
+            raise ValidationError(
+                f"'{document.title}' has no review date, so there is no review to remind "
+                "its owner of. Set one on the document's edit screen."
+            )
+        if not claim(
+            ReviewReminder,
+            document=document,
+            review_due=document.review_due,
+            threshold=ASKED_REMINDER.format(day=today),
+        ):
+            raise ValidationError(
+                f"The owner of '{document.title}' was already emailed about this review "
+                "today. Nothing was sent again.",
+                code="already_sent",
+            )
+        _log(by, "hub.library.owner_reminded", document, document, request, emails=1)
+        subject, body = _reminder_email(document, today, asked_by=_person(by))
+        # Sent inside the transaction: an email that cannot be sent leaves no claim and no
+        # entry behind, so the editor can simply try again.
+        try:
+            send_mail(subject, body, None, [document.owner_email])
+        except OSError as error:  # smtplib's errors are OSErrors
+            raise ValidationError(
+                "The email could not be sent just now. Nothing was recorded: try again in a "
+                "few minutes."
+            ) from error
+    return document

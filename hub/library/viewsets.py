@@ -3,8 +3,10 @@ editor sees and edits only their own partnership's documents. Saving and deletin
 hub.library.services (a status chosen on the edit form through `document_set_status`), so
 each leaves its audit entry."""
 
+from django import forms
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views.generic import CreateView
@@ -16,25 +18,45 @@ from hub.core.forms import service_call
 from hub.core.models import Partnership
 from hub.core.permissions import Action, scope_queryset
 from hub.library import services
-from hub.library.models import LibraryDocument
+from hub.library.models import LibraryDocument, suggested_review_date
+from hub.library.presenters import public_url, version_rows
+
+REVIEW_DATE_HINT = "Reminders go to the owner mailbox as this date comes near and passes."
+SUGGESTED_REVIEW_DATE_HINT = (
+    "Suggested: a year from today, the usual review cycle. Change it if the document sets "
+    "its own review date."
+)
 
 
 class LibraryDocumentForm(WagtailAdminModelForm):
     """Every choice the form offers is the editor's own: their partnerships, their
-    documents and those shared by their consortium, their sites' pages."""
+    documents and those shared by their consortium, their sites' pages. An editor of one
+    partnership finds it chosen; a document without a review date is offered one."""
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
+        self.suggested_review_due = None
+        if "review_due" in self.fields:
+            review_due = self.fields["review_due"]
+            review_due.help_text = REVIEW_DATE_HINT
+            if self.instance.review_due is None:
+                # A starting value only: the editor may change it or clear it.
+                self.suggested_review_due = suggested_review_date()
+                self.initial["review_due"] = self.suggested_review_due
+                review_due.help_text = SUGGESTED_REVIEW_DATE_HINT
         if for_user is None:
             return
         allowed = scope_queryset(for_user, Action.EDIT_PAGES, Partnership.objects.all())
         if "partnership" in self.fields:
             self.fields["partnership"].queryset = allowed
             self.fields["partnership"].required = True
+            only = list(allowed[:2])
+            if len(only) == 1 and self.instance._state.adding:
+                self.initial.setdefault("partnership", only[0].pk)
         linkable = LibraryDocument.objects.filter(
             Q(partnership__in=allowed)
             | Q(partnership__isnull=True, consortium__in=allowed.values("consortium"))
-        )
+        ).order_by("title")
         if self.instance.pk:
             linkable = linkable.exclude(pk=self.instance.pk)
         for name in ("related_documents", "replaced_by"):
@@ -54,6 +76,18 @@ class LibraryDocumentForm(WagtailAdminModelForm):
             cleaned["consortium"] = partnership.consortium
             self.instance.consortium = partnership.consortium
         return cleaned
+
+    @cached_property
+    def changed_data(self):
+        changed = super().changed_data
+        if self.suggested_review_due is None:
+            return changed
+        # Against the document as stored (no review date), not the suggestion: a suggestion
+        # kept is a new review date, a suggestion cleared is no change.
+        changed = [name for name in changed if name != "review_due"]
+        if getattr(self, "cleaned_data", {}).get("review_due") is not None:
+            changed.append("review_due")
+        return changed
 
 
 def editable_documents(user):
@@ -97,7 +131,21 @@ class LibraryDocumentCreateView(LibraryDocumentSaveMixin, CreateView):
 
 
 class LibraryDocumentEditView(LibraryDocumentSaveMixin, ScopedEditView):
-    pass
+    """The document's details, and above them its versions: each with its state, who
+    uploaded it and what changed, a way to withdraw it, the way to upload the next one and
+    a link to the document's page on the partnership's site."""
+
+    template_name = "library/admin/document_edit.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("partnership__site")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["versions"] = version_rows(self.object)
+        context["upload_url"] = reverse("library_admin:upload_version", args=[self.object.pk])
+        context["public_url"] = public_url(self.object, self.request)
+        return context
 
 
 class LibraryDocumentDeleteView(ScopedDeleteView):
@@ -155,7 +203,7 @@ class LibraryDocumentViewSet(ScopedViewSet):
                 ],
                 heading="Status and review",
             ),
-            FieldPanel("related_documents"),
+            FieldPanel("related_documents", widget=forms.CheckboxSelectMultiple),
             FieldPanel("related_pages"),
         ],
         base_form_class=LibraryDocumentForm,

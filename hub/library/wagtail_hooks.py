@@ -53,6 +53,16 @@ def register_library_admin_urls():
                             name="upload_version",
                         ),
                         path(
+                            "<int:pk>/mark-under-review/",
+                            admin_views.MarkUnderReviewView.as_view(),
+                            name="mark_under_review",
+                        ),
+                        path(
+                            "<int:pk>/email-owner/",
+                            admin_views.EmailOwnerView.as_view(),
+                            name="email_owner",
+                        ),
+                        path(
                             "versions/<int:pk>/withdraw/",
                             admin_views.WithdrawVersionView.as_view(),
                             name="withdraw_version",

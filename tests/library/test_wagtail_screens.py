@@ -239,7 +239,12 @@ def test_the_librarys_choice_lists_hold_only_the_editors_own_documents_and_pages
     page = editor.get(f"/admin/library_documents/edit/{document.pk}/").content.decode()
     parser = _FormParser()
     parser.feed(page)
-    choices = {f.name: set(f.options) for form in parser.forms for f in form["fields"]}
+    # A select's options, or the values of a group of checkboxes (related documents).
+    choices = {}
+    for form in parser.forms:
+        for f in form["fields"]:
+            offered = {f.value} if f.kind == "checkbox" else set(f.options)
+            choices.setdefault(f.name, set()).update(offered)
     northmoor = LibraryDocument.objects.filter(partnership__slug="northmoor")
     assert choices["related_documents"]
     assert not choices["related_documents"] & {

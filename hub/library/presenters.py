@@ -1,0 +1,57 @@
+"""What the editors' screens show of a document: its versions as readers meet them, and the
+address of its page on the partnership's own site."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+from wagtail.models import Site
+
+from hub.library.models import Status
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    version: object
+    state: str  # "Current", "Scheduled", "Superseded" or "Withdrawn"
+    uploaded_by: str
+
+    @property
+    def can_withdraw(self):
+        return not self.version.is_withdrawn
+
+
+def version_rows(document, now=None):
+    """Every version of `document`, newest first, each with its state: withdrawn; scheduled
+    (not published yet); current (the latest published, as readers see it); or superseded.
+    One query, however many versions there are."""
+    now = now or timezone.now()
+    versions = document.versions.select_related("uploaded_by").order_by("-number")
+    rows, current_seen = [], False
+    for version in versions:
+        published = version.published_at <= now
+        if version.is_withdrawn:
+            state = "Withdrawn"
+        elif not published:
+            state = "Scheduled"
+        elif not current_seen:
+            state = "Current"
+        else:
+            state = "Superseded"
+        # A withdrawn latest version still stands in front of the earlier ones.
+        current_seen = current_seen or published
+        uploader = version.uploaded_by.display_name if version.uploaded_by else "Not recorded"
+        rows.append(VersionRow(version=version, state=state, uploaded_by=uploader))
+    return rows
+
+
+def public_url(document, request):
+    """The document's page on its partnership's site, or None while it is withdrawn (it has
+    no page then). A path when the admin answers on that same site; otherwise the full
+    address on the partnership's own host, as Wagtail's "View live" does for pages."""
+    if document.status == Status.WITHDRAWN:
+        return None
+    path = document.get_absolute_url()
+    site = document.partnership.site if document.partnership_id else None
+    if site is None or Site.find_for_request(request) == site:
+        return path
+    return site.root_url + path
