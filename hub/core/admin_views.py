@@ -143,7 +143,7 @@ class SiteSettingsEditView(AdminScreen, TemplateView):
         if changes:
             messages.success(
                 request,
-                f"{self.kind.title} saved: the public site shows them now.",
+                f"{self.kind.title} saved: {self.kind.saved}.",
             )
         else:
             messages.info(request, "Nothing changed, so nothing was saved.")

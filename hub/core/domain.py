@@ -7,7 +7,7 @@ import logging
 
 from django.urls import reverse
 
-from hub.core import site_settings
+from hub.core import sign_off, site_settings
 from hub.core.domains import Domain, Job, StaffLink, every
 from hub.core.staff_menu import admin_only, admin_screen
 
@@ -56,7 +56,7 @@ def _settings_link(kind, order):
 DOMAIN = Domain(
     label="core",
     name="Partnerships, agencies and their sites",
-    audit_actions=site_settings.AUDIT_ACTIONS,
+    audit_actions={**site_settings.AUDIT_ACTIONS, **sign_off.AUDIT_ACTIONS},
     staff_links=(
         StaffLink(
             "content",

@@ -154,6 +154,18 @@ class RoleDef:
 
 
 @dataclass(frozen=True)
+class SignOff:
+    """A kind of change a partnership may require a second person to approve before readers
+    see it (hub/core/sign_off.py). `regional` when the consortium's regional changes of this
+    kind can require it too (set by the consortium's editors)."""
+
+    key: str
+    label: str
+    description: str = ""
+    regional: bool = False
+
+
+@dataclass(frozen=True)
 class Domain:
     label: str  # the app label
     name: str  # in words, for people
@@ -174,6 +186,7 @@ class Domain:
     staff_links: tuple[StaffLink, ...] = ()
     todos: tuple[Todo, ...] = ()
     figures: tuple[Figure, ...] = ()
+    sign_offs: tuple[SignOff, ...] = ()
     # called by `load_demo` with the consortium and partnerships, in ascending demo_order,
     # after the partnerships, sites and accounts exist; it makes its own transaction
     demo: Callable[[Any], Any] | None = None

@@ -28,6 +28,9 @@ class Consortium(models.Model):
         help_text="Where the files shared by every partnership of the consortium live.",
     )
     is_demo = models.BooleanField(default=False, help_text="Fictional demo data.")
+    # Keys of the regional changes that need a second consortium editor's approval
+    # (hub/core/sign_off.py; the keys are declared by the domains).
+    sign_off = models.JSONField(default=list, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
@@ -95,6 +98,9 @@ class Partnership(models.Model):
         "permissions reach this collection only.",
     )
     is_demo = models.BooleanField(default=False, help_text="Fictional demo data.")
+    # Keys of the changes that need a second person's approval before readers see them
+    # (hub/core/sign_off.py; the keys are declared by the domains).
+    sign_off = models.JSONField(default=list, blank=True)
 
     objects = PartnershipQuerySet.as_manager()
 

@@ -65,7 +65,7 @@ ACTION_DESCRIPTIONS = {
     Action.VIEW_TRAINING_RECORDS: "See staff's training records and reports",
     Action.MANAGE_ASSURANCE: "Run section 11 rounds: frameworks, invitations, reminders, closing",
     Action.REVIEW_ASSURANCE: "Review section 11 submissions shared with the partnership",
-    Action.EDIT_SITE_SETTINGS: "Change the site's contact numbers, footer links and branding",
+    Action.EDIT_SITE_SETTINGS: "Change the site's contact numbers, footer, branding, sign-off",
 }
 
 PRACTITIONER = "practitioner"

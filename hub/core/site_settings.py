@@ -1,5 +1,6 @@
 """The partnership's own site settings, changed by its admin in the admin: the "Worried about
-a child?" contact routes and hours, the footer's links and the branding.
+a child?" contact routes and hours, the footer's links, the branding, and which changes need
+sign-off by a second person.
 
 Wagtail's settings screens grant a setting model to a group for every site at once, so these
 are the Hub's own screens, scoped here: a partnership is found only among those the person
@@ -20,6 +21,7 @@ from wagtail.models import Page
 from hub.core import audit
 from hub.core.models import FooterLinks, Partnership, WorriedAboutAChild
 from hub.core.permissions import Action, can, require, scope_queryset
+from hub.core.sign_off import SignOffForm, described
 
 # -- what may be changed ---------------------------------------------------------------------
 
@@ -123,9 +125,10 @@ class Kind:
     form: type
     audit_action: str
     description: str
+    saved: str = "the public site shows them now"
 
     def instance(self, partnership):
-        if self.form is BrandingForm:
+        if self.form._meta.model is Partnership:
             return partnership
         return self.form._meta.model.for_site(partnership.site)
 
@@ -162,6 +165,14 @@ KINDS = {
             "The logo beside the partnership's name, the header's colour and the accent "
             "colour of headings' rules.",
         ),
+        Kind(
+            "sign-off",
+            "Sign-off by a second person",
+            SignOffForm,
+            "hub.core.sign_off_changed",
+            "Which changes wait for a second person's approval before readers see them.",
+            saved="changes of these kinds now wait for a second person's approval",
+        ),
     )
 }
 
@@ -195,6 +206,8 @@ def may_configure(request):
 def _shown(value):
     if value is None or value == "":
         return ""
+    if isinstance(value, list):
+        return described(sorted(value))
     return str(value)
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.admin.rich_text import DraftailRichTextArea
 
+from hub.core import sign_off
 from hub.procedures import richtext
 from hub.procedures.models import ChangeType
 
@@ -232,3 +233,28 @@ class ScheduleForm(forms.Form):
                 "The time must be in the future. To publish straight away, use 'Publish now'."
             )
         return moment
+
+
+class SendBackForm(forms.Form):
+    reason = forms.CharField(
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="What needs changing",
+        help_text="Kept in the audit log. Optional when you take back your own release.",
+    )
+
+
+class RegionalSignOffForm(forms.Form):
+    sign_off = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Regional changes that need a second consortium editor's approval",
+    )
+
+    def __init__(self, *args, consortium, **kwargs):
+        super().__init__(*args, auto_id=f"id_consortium{consortium.pk}_%s", **kwargs)
+        self.fields["sign_off"].choices = [
+            (key, item.label) for key, item in sign_off.kinds(regional=True).items()
+        ]
+        self.fields["sign_off"].initial = list(consortium.sign_off or [])

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from hub.core import sign_off
 from hub.core.forms import service_call
 from hub.core.models import Partnership
 from hub.core.permissions import Action, can, scope_queryset
@@ -27,8 +28,10 @@ from hub.procedures.admin_forms import (
     ChapterChoiceForm,
     ChapterCreateForm,
     LocalInformationForm,
+    RegionalSignOffForm,
     ReleaseStartForm,
     ScheduleForm,
+    SendBackForm,
 )
 from hub.procedures.models import ChangeType, Chapter, ChapterVersion, Manual, Release
 
@@ -66,6 +69,8 @@ def editable_releases(user):
 
 
 def release_state(release, now=None):
+    if release.awaits_sign_off:
+        return "Waiting for sign-off"
     if release.published_at is None:
         return "Draft"
     return "Published" if release.published_at <= (now or timezone.now()) else "Scheduled"
@@ -175,7 +180,16 @@ class ReleaseListView(WagtailAdminTemplateMixin, FormView):
             (
                 "Drafts",
                 "Not visible to readers yet.",
-                releases.filter(published_at__isnull=True).order_by("-created_at"),
+                releases.filter(published_at__isnull=True, submitted_at__isnull=True).order_by(
+                    "-created_at"
+                ),
+            ),
+            (
+                "Waiting for sign-off",
+                "Another editor approves each before readers see it.",
+                releases.filter(published_at__isnull=True, submitted_at__isnull=False).order_by(
+                    "submitted_at"
+                ),
             ),
             (
                 "Scheduled",
@@ -189,6 +203,10 @@ class ReleaseListView(WagtailAdminTemplateMixin, FormView):
             ),
         ]
         context["action_url"] = self.request.path
+        context["regional_sign_off"] = [
+            (manual.consortium, RegionalSignOffForm(consortium=manual.consortium))
+            for manual in self.manuals
+        ]
         return context
 
     def form_valid(self, form):
@@ -212,6 +230,38 @@ def release_url(release):
     return reverse("procedures_admin:release", args=[release.pk])
 
 
+class RegionalSignOffView(WagtailAdminTemplateMixin, TemplateView):
+    """A consortium editor chooses whether regional releases need a second consortium
+    editor's approval (hub.core.sign_off). Another consortium: 404."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        consortia = {
+            manual.consortium.pk: manual.consortium for manual in regional_manuals(request.user)
+        }
+        consortium = consortia.get(kwargs["consortium_pk"])
+        if consortium is None:
+            raise Http404
+        form = RegionalSignOffForm(request.POST, consortium=consortium)
+        if form.is_valid():
+            with service_call(form) as call:
+                changed = sign_off.consortium_sign_off_set(
+                    by=request.user,
+                    consortium=consortium,
+                    keys=form.cleaned_data["sign_off"],
+                    request=request,
+                )
+            if call.ok:
+                messages.success(
+                    request,
+                    f"Sign-off for {consortium}'s regional changes saved."
+                    if changed
+                    else "Nothing changed, so nothing was saved.",
+                )
+        return redirect("procedures_admin:releases")
+
+
 class ReleaseMixin:
     """Loads the release in the address if this editor may work on it; otherwise 404, so a
     guessed id never tells whether the release exists. Screens that change a release set
@@ -226,6 +276,13 @@ class ReleaseMixin:
                 request,
                 "This release is published or scheduled, so its changes cannot be edited. "
                 "Start a new release.",
+            )
+            return redirect(release_url(self.release))
+        if self.drafts_only and self.release.awaits_sign_off:
+            messages.warning(
+                request,
+                "This release is waiting for sign-off, so its changes cannot be edited. "
+                "Send it back to a draft first.",
             )
             return redirect(release_url(self.release))
         self.load(request, **kwargs)
@@ -262,8 +319,14 @@ class ReleaseView(ReleaseMixin, WagtailAdminTemplateMixin, TemplateView):
         now = timezone.now()
         context["release"] = release
         context["state"] = release_state(release, now)
-        context["is_draft"] = release.published_at is None
+        context["is_draft"] = release.published_at is None and not release.awaits_sign_off
         context["can_unschedule"] = release.published_at is not None and release.published_at > now
+        context["awaiting"] = release.awaits_sign_off
+        context["may_approve"] = (
+            release.awaits_sign_off and release.submitted_by_id != self.request.user.pk
+        )
+        context["needs_sign_off"] = services.needs_sign_off(release)
+        context.setdefault("send_back_form", SendBackForm())
         context["changes"] = release.chapter_versions.select_related("chapter__part").order_by(
             "chapter__part__number", "chapter__position", "chapter__slug"
         )
@@ -319,14 +382,66 @@ class PublishView(ReleaseView):
                 messages.info(request, "This release was already published or scheduled.")
                 return redirect(release_url(self.release))
             return self.render_errors(call.messages, schedule_form=form)
-        if at is None:
-            messages.success(request, f"'{release.title}' is published: readers see it now.")
-        else:
+        if release.awaits_sign_off:
             messages.success(
                 request,
-                f"'{release.title}' is scheduled: readers see it from "
-                f"{timezone.localtime(at):%-d %B %Y at %H:%M}.",
+                f"'{release.title}' is waiting for sign-off: readers see it once another "
+                "editor approves it.",
             )
+        else:
+            messages.success(request, published_message(release))
+        return redirect(release_url(release))
+
+
+def published_message(release):
+    if release.published_at <= timezone.now():
+        return f"'{release.title}' is published: readers see it now."
+    return (
+        f"'{release.title}' is scheduled: readers see it from "
+        f"{timezone.localtime(release.published_at):%-d %B %Y at %H:%M}."
+    )
+
+
+class ApproveView(ReleaseView):
+    """A second editor signs off a release waiting for it. Pressing twice, or approving
+    one's own, changes nothing (the service refuses and says why)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        with service_call() as call:
+            release = services.release_approve(
+                by=request.user, release=self.release, request=request
+            )
+        if not call.ok:
+            return self.render_errors(call.messages)
+        messages.success(request, f"Signed off. {published_message(release)}")
+        return redirect(release_url(release))
+
+
+class SendBackView(ReleaseView):
+    """Back to a draft: taken back by the editor who asked, or sent back by another with
+    what needs changing."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = SendBackForm(request.POST)
+        asked_here = self.release.submitted_by_id == request.user.pk
+        if form.is_valid() and not asked_here and not form.cleaned_data["reason"].strip():
+            form.add_error("reason", "Say what needs changing, for the editor who asked")
+        if not form.is_valid():
+            return self.render_errors([], send_back_form=form)
+        with service_call() as call:
+            release = services.release_send_back(
+                by=request.user,
+                release=self.release,
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+        if not call.ok:
+            return self.render_errors(call.messages)
+        messages.success(request, f"'{release.title}' is a draft again: readers will not see it.")
         return redirect(release_url(release))
 
 

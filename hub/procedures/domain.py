@@ -13,6 +13,7 @@ from hub.core.domains import (
     PersonalData,
     Retention,
     Searchable,
+    SignOff,
     StaffLink,
     Todo,
 )
@@ -26,6 +27,9 @@ AUDIT_ACTIONS = {
     "hub.procedures.release_published": "Procedures release published",
     "hub.procedures.release_scheduled": "Procedures release scheduled",
     "hub.procedures.release_unscheduled": "Procedures release unscheduled",
+    "hub.procedures.release_submitted": "Procedures release sent for sign-off",
+    "hub.procedures.release_approved": "Procedures release signed off",
+    "hub.procedures.release_sent_back": "Procedures release sent back to a draft",
     "hub.procedures.subscribed": "Subscribed to procedures emails",
     "hub.procedures.unsubscribed": "Unsubscribed from procedures emails",
 }
@@ -85,6 +89,43 @@ def _snippet(chapter, query):
     return site_search_snippet(chapter, query)
 
 
+def _sign_offs(user):
+    """Releases the person asked to be signed off, or signed off."""
+    from django.db.models import Q
+
+    from hub.procedures.models import Release
+
+    releases = Release.objects.filter(Q(submitted_by=user) | Q(approved_by=user))
+    return [
+        {
+            "release": release.title,
+            "asked_for_sign_off": release.submitted_by_id == user.pk,
+            "asked_at": release.submitted_at.isoformat() if release.submitted_at else None,
+            "signed_off": release.approved_by_id == user.pk,
+            "signed_off_at": release.approved_at.isoformat() if release.approved_at else None,
+        }
+        for release in releases
+    ]
+
+
+def _waiting_for_sign_off(user):
+    from django.urls import reverse
+
+    from hub.procedures.admin_views import editable_releases, may_edit_any_procedures
+
+    if not may_edit_any_procedures(user):
+        return []
+    waiting = (
+        editable_releases(user)
+        .filter(published_at__isnull=True, submitted_at__isnull=False)
+        .exclude(submitted_by=user)
+        .count()
+    )
+    if not waiting:
+        return []
+    return [("Procedures releases to sign off", reverse("procedures_admin:releases"), waiting)]
+
+
 def _releases_scheduled(user):
     from django.urls import reverse
     from django.utils import timezone
@@ -107,7 +148,18 @@ def _edits_procedures(request):
 
 DOMAIN = Domain(
     label="procedures",
-    todos=(Todo("releases scheduled", _releases_scheduled),),
+    todos=(
+        Todo("releases to sign off", _waiting_for_sign_off),
+        Todo("releases scheduled", _releases_scheduled),
+    ),
+    sign_offs=(
+        SignOff(
+            "procedures.release",
+            "Procedures releases",
+            "a release is published or scheduled only once another editor approves it",
+            regional=True,
+        ),
+    ),
     search=(Searchable("procedures", "Procedures", _search, _snippet, order=30),),
     name="Regional child protection procedures",
     audit_actions=AUDIT_ACTIONS,
@@ -118,6 +170,11 @@ DOMAIN = Domain(
             export=_subscriptions,
             erase=_unsubscribe,
         ),
+        PersonalData(
+            key="procedures_sign_off",
+            models=("procedures.Release",),
+            export=_sign_offs,
+        ),
     ),
     retention=(
         Retention(
@@ -127,6 +184,13 @@ DOMAIN = Domain(
             "in any release email is used, or the account with that address is deleted",
             models=("procedures.Subscription",),
             prune=_prune,
+        ),
+        Retention(
+            what="Procedures release: which accounts asked for its sign-off and signed it off",
+            how_long="as long as the release (the manual's history); the link to the account "
+            "goes when the account is deleted",
+            models=("procedures.Release",),
+            prune=None,
         ),
     ),
     jobs=(

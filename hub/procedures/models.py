@@ -10,6 +10,7 @@ by replaying edits.
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -81,6 +82,18 @@ class Release(models.Model):
         null=True, blank=True, help_text="When readers see it. Blank while it is a draft."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Sign-off by a second person (hub/core/sign_off.py), when the partnership (or, for a
+    # regional release, the consortium) requires it: who asked, when, and for what time
+    # (blank: as soon as it is approved); then who approved it.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    publish_requested_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
 
     objects = ReleaseQuerySet.as_manager()
 
@@ -93,6 +106,10 @@ class Release(models.Model):
     @property
     def is_published(self):
         return self.published_at is not None and self.published_at <= timezone.now()
+
+    @property
+    def awaits_sign_off(self):
+        return self.published_at is None and self.submitted_at is not None
 
 
 class ChapterQuerySet(SearchableQuerySetMixin, models.QuerySet):

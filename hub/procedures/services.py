@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from hub.core import audit
+from hub.core import audit, sign_off
 from hub.core.once import claim
 from hub.core.permissions import Action, can
 from hub.core.tasks import enqueue_on_commit
@@ -48,11 +48,27 @@ def _log(by, action, instance, release, request, **details):
     )
 
 
+# The kind of change a partnership (or consortium) may require sign-off for (domain.py).
+SIGN_OFF = "procedures.release"
+
+
+def needs_sign_off(release):
+    """Whether publishing `release` waits for a second editor's approval."""
+    if release.partnership_id:
+        return sign_off.required(SIGN_OFF, partnership=release.partnership)
+    return sign_off.required(SIGN_OFF, consortium=release.manual.consortium)
+
+
 def _require_draft(user, release):
     if not may_edit_release(user, release):
         raise PermissionDenied
     if release.published_at is not None:
         raise ValidationError("This release is published or scheduled; start a new release.")
+    if release.submitted_at is not None:
+        raise ValidationError(
+            "This release is waiting for sign-off. Send it back to a draft to change it.",
+            code="awaiting_sign_off",
+        )
 
 
 @transaction.atomic
@@ -131,27 +147,88 @@ def local_information_draft(*, by, release, chapter, body, request=None):
 def release_publish(*, by, release, at=None, request=None):
     """Make every change in the release visible at once (now, or at `at` if later). It is
     one UPDATE inside one transaction, with its audit entry (published, or scheduled with
-    the time): if anything fails, nothing becomes visible."""
+    the time): if anything fails, nothing becomes visible.
+
+    Where the partnership (or, for a regional release, the consortium) requires sign-off,
+    nothing is published yet: the release waits, with the time asked for, until another
+    editor approves it (`release_approve`)."""
     with transaction.atomic():
         release = Release.objects.select_for_update().get(pk=release.pk)
         _require_draft(by, release)
         if not release.chapter_versions.exists() and not release.local_versions.exists():
             raise ValidationError("This release has no changes to publish.")
-        release.published_at = at or timezone.now()
-        release.save(update_fields=["published_at"])
-        if at is None:
-            _log(by, "hub.procedures.release_published", release, release, request)
-        else:
+        if needs_sign_off(release):
+            release.submitted_by = by
+            release.submitted_at = timezone.now()
+            release.publish_requested_at = at
+            release.save(update_fields=["submitted_by", "submitted_at", "publish_requested_at"])
             _log(
                 by,
-                "hub.procedures.release_scheduled",
+                "hub.procedures.release_submitted",
                 release,
                 release,
                 request,
-                at=at.isoformat(),
+                at=at.isoformat() if at else "on approval",
             )
-        # Search and subscribers are brought up to date once the release is committed.
-        enqueue_on_commit("hub.procedures.tasks.reindex_release", release.pk)
+            return release
+        _go_live(by, release, at, request)
+    return release
+
+
+def _go_live(by, release, at, request):
+    """Inside the caller's transaction, on the locked release."""
+    release.published_at = at or timezone.now()
+    release.save(update_fields=["published_at", "approved_by", "approved_at"])
+    if at is None:
+        _log(by, "hub.procedures.release_published", release, release, request)
+    else:
+        _log(by, "hub.procedures.release_scheduled", release, release, request, at=at.isoformat())
+    # Search and subscribers are brought up to date once the release is committed.
+    enqueue_on_commit("hub.procedures.tasks.reindex_release", release.pk)
+
+
+def _awaiting(by, release_pk):
+    """The release locked, if `by` may work on it and it waits for sign-off."""
+    release = Release.objects.select_for_update().get(pk=release_pk)
+    if not may_edit_release(by, release):
+        raise PermissionDenied
+    if not release.awaits_sign_off:
+        raise ValidationError("This release is not waiting for sign-off.", code="not_waiting")
+    return release
+
+
+def release_approve(*, by, release, now=None, request=None):
+    """A second editor approves a release waiting for sign-off: it is published at the time
+    asked for (now, if none was asked or that time has passed). The editor who asked cannot
+    approve it. Approving twice publishes once."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        release = _awaiting(by, release.pk)
+        sign_off.require_second_person(asked_by_id=release.submitted_by_id, by=by)
+        asked = release.publish_requested_at
+        release.approved_by, release.approved_at = by, now
+        _log(by, "hub.procedures.release_approved", release, release, request)
+        _go_live(by, release, asked if asked and asked > now else None, request)
+    return release
+
+
+def release_send_back(*, by, release, reason="", request=None):
+    """A release waiting for sign-off goes back to a draft: the editor who asked takes it
+    back, or another editor sends it back with the reason, which is kept in the audit log."""
+    with transaction.atomic():
+        release = _awaiting(by, release.pk)
+        asked_by = release.submitted_by_id
+        release.submitted_by = release.submitted_at = release.publish_requested_at = None
+        release.save(update_fields=["submitted_by", "submitted_at", "publish_requested_at"])
+        _log(
+            by,
+            "hub.procedures.release_sent_back",
+            release,
+            release,
+            request,
+            reason=reason.strip()[:500],
+            by_the_editor_who_asked=asked_by == by.pk,
+        )
     return release
 
 
@@ -309,8 +386,10 @@ def release_unschedule(*, by, release, now=None, request=None):
                 "This release is already live, so it cannot be unscheduled. "
                 "Start a new release to change it."
             )
-        release.published_at = None
-        release.save(update_fields=["published_at"])
+        # A draft again: publishing it asks for sign-off again where that is required.
+        release.published_at = release.approved_by = release.approved_at = None
+        release.submitted_by = release.submitted_at = release.publish_requested_at = None
+        release.save()
         _log(by, "hub.procedures.release_unscheduled", release, release, request)
     return release
 

@@ -37,6 +37,17 @@ def register_procedures_admin_urls():
                             name="preview",
                         ),
                         path(f"{release}publish/", views.PublishView.as_view(), name="publish"),
+                        path(f"{release}approve/", views.ApproveView.as_view(), name="approve"),
+                        path(
+                            f"{release}send-back/",
+                            views.SendBackView.as_view(),
+                            name="send_back",
+                        ),
+                        path(
+                            "regional-sign-off/<int:consortium_pk>/",
+                            views.RegionalSignOffView.as_view(),
+                            name="regional_sign_off",
+                        ),
                         path(f"{release}schedule/", views.ScheduleView.as_view(), name="schedule"),
                         path(
                             f"{release}unschedule/",
