@@ -257,11 +257,55 @@ def test_the_coordinator_sets_up_a_course_with_charges_and_a_session_then_books_
     context.close()
 
 
-def test_an_editor_drafts_local_information_with_a_link_previews_and_schedules_it(
+SECOND_EDITOR = """
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from hub.core.models import Partnership
+from tests.conftest import demo_agency, make_person
+
+user = make_person(
+    "journey-second-editor@council.example",
+    partnership=Partnership.objects.get(slug="westshire"),
+    agency=demo_agency("council"),
+    roles=["editor"],
+)
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(session.session_key)
+"""
+
+NO_SIGN_OFF = """
+from hub.core.models import Partnership
+Partnership.objects.filter(slug="westshire").update(sign_off=[])
+"""
+
+
+def test_an_editor_drafts_local_information_with_a_link_that_a_second_editor_signs_off(
     browser, live_site, people
 ):
-    """In Wagtail's rich text editor: a link added through its chooser survives the save,
-    shows in the preview, and the release is scheduled."""
+    """The admin asks for sign-off of procedures releases; an editor writes local information
+    in Wagtail's rich text editor with a link added through its chooser, previews it and
+    sends the release for sign-off at a time; a second editor finds it on their account
+    page and approves it, and it is scheduled for that time."""
+    context, page = _as(browser, live_site, people["admin"])
+    page.goto(live_site["url"] + "/admin/")
+    try:
+        _menu(page, "Content", "Sign-off by a second person")
+        page.get_by_label(re.compile("Procedures releases")).check()
+        page.get_by_role("button", name="Save").click()
+        expect(page.get_by_text("now wait for a second person's approval")).to_be_visible()
+        check_accessibility(page)
+        context.close()
+        _draft_and_send_for_sign_off(browser, live_site, people)
+        _second_editor_signs_off(browser, live_site)
+    finally:
+        in_site(live_site, NO_SIGN_OFF)
+
+
+def _draft_and_send_for_sign_off(browser, live_site, people):
     context, page = _as(browser, live_site, people["editor"])
     page.goto(live_site["url"] + "/admin/")
     _menu(page, "Procedures", "Releases and chapters")
@@ -296,6 +340,25 @@ def test_an_editor_drafts_local_information_with_a_link_previews_and_schedules_i
 
     page.go_back()
     page.get_by_label("Publish at").fill("2030-06-01T09:00")
-    page.get_by_role("button", name="Schedule").click()
-    expect(page.get_by_text("is scheduled: readers see it from 1 June 2030")).to_be_visible()
+    page.get_by_role("button", name="Send for sign-off: schedule").click()
+    expect(page.get_by_text("is waiting for sign-off")).to_be_visible()
+    # The editor who asked is not offered the approval.
+    expect(page.get_by_text("another editor must approve it")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("^Approve"))).to_have_count(0)
+    check_accessibility(page)
+    context.close()
+
+
+def _second_editor_signs_off(browser, live_site):
+    session = in_site(live_site, SECOND_EDITOR).strip().splitlines()[-1]
+    context, page = _as(browser, live_site, session)
+    page.goto(live_site["url"] + "/accounts/")
+    page.get_by_role("link", name="Procedures releases to sign off").click()
+    waiting = page.get_by_role("region", name="Waiting for sign-off")
+    waiting.get_by_role("link", name="Journey local update (demo)").click()
+    expect(page.get_by_text("asked for sign-off")).to_be_visible()
+    check_accessibility(page)
+    page.get_by_role("button", name="Approve: schedule it").click()
+    signed_off = re.compile(r"Signed off\. .* is scheduled: readers see it from 1 June 2030")
+    expect(page.get_by_text(signed_off)).to_be_visible()
     context.close()
