@@ -9,6 +9,7 @@ urlpatterns = [
     path("", staff_views.index, name="staff_index"),
     path("sessions/", staff_views.my_sessions, name="staff_sessions"),
     path("sessions/<int:pk>/register/", staff_views.register, name="register"),
+    path("sessions/<int:pk>/register/close/", staff_views.register_close, name="register_close"),
     path("sessions/<int:pk>/bookings/", bookings_views.session_bookings, name="session_bookings"),
     path("sessions/<int:pk>/bookings/book/", bookings_views.book_someone, name="book_someone"),
     path("sessions/<int:pk>/bookings/<int:booking_pk>/move/", bookings_views.move, name="move"),

@@ -170,6 +170,7 @@ def register(request, pk):
             "where": presenters.where(session),
             "is_open": services.register_is_open(session, now),
             "has_started": session.has_started(now),
+            "has_ended": session.ends_at <= now,
             "closes_at": session.register_closed_at or session.register_closes_at(policy),
             "marked": sum(1 for booking in bookings if booking.attendance),
             "may_see_bookings": can(
@@ -177,6 +178,22 @@ def register(request, pk):
             ),
         },
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def register_close(request, pk):
+    """Close the register now, once the session has ended and everyone is marked."""
+    session = get_object_or_404(_register_sessions(request.user), pk=pk)
+    with service_call() as call:
+        services.register_close_now(by=request.user, session=session, request=request)
+    if call.ok:
+        messages.success(request, "The register is closed and any charges are raised.")
+    elif getattr(call.error, "code", None) == "already_closed":
+        messages.info(request, "This register was already closed.")
+    else:
+        messages.error(request, " ".join(call.messages))
+    return redirect("training:register", pk=session.pk)
 
 
 # --- Agency training records ------------------------------------------------------------

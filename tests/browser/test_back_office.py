@@ -3,8 +3,10 @@ account page and reached by links alone: the partnership admin changes the out-o
 number, checks the public panel and sees it on the site; an editor publishes a news article
 after looking at it in the page editor's side preview (under the policies the site really
 sends); the training coordinator finds the charges, the report and a register, then sets up
-a course with its charges and a session and books people on it until the waiting list
-starts. axe on the Hub's own admin screens and the staff pages."""
+a course with its charges and a session, books people on it until the waiting list starts,
+offers the next place and closes a register early; an editor's local information, with a
+link, is signed off by a second editor. axe on the Hub's own admin screens and the staff
+pages."""
 
 import json
 import re
@@ -191,7 +193,7 @@ def test_the_coordinator_finds_charges_the_report_and_a_register_by_links(
     context.close()
 
 
-def test_the_coordinator_sets_up_a_course_with_charges_and_a_session_then_books_people(
+def test_the_coordinator_sets_up_a_course_books_people_offers_a_place_and_closes_a_register(
     browser, live_site, people
 ):
     context, page = _as(browser, live_site, people["coordinator"])
@@ -254,7 +256,50 @@ def test_the_coordinator_sets_up_a_course_with_charges_and_a_session_then_books_
     page.get_by_role("button", name="Book a place").click()
     expect(page.get_by_role("alert")).to_contain_text("No one with that email address")
     check_accessibility(page)
+
+    # A second place: the next person waiting is offered it, at once, by the team.
+    session_id = re.search(r"/sessions/(\d+)/bookings/", page.url).group(1)
+    bookings = f"{live_site['url']}/training/manage/sessions/{session_id}/bookings/"
+    page.goto(f"{live_site['url']}/admin/training_sessions/edit/{session_id}/")
+    page.locator("#id_capacity").fill("2")
+    page.get_by_role("button", name=re.compile("^Save")).first.click()
+    expect(page).not_to_have_url(re.compile("/edit/"))
+    page.goto(bookings)
+    page.get_by_role("button", name="Offer free places to the next people waiting").click()
+    expect(page.get_by_text("A place was offered to 1 person, by email.")).to_be_visible()
+    expect(page.get_by_role("table", name=re.compile("Offered a place"))).to_contain_text(second)
+    check_accessibility(page)
+
+    # The same course, held this morning: the register, everyone marked, closed early.
+    code = ENDED_SESSION.replace("COURSE", course_id).replace("EMAILS", repr([first, second]))
+    in_site(live_site, code)
+    page.goto(live_site["url"] + "/training/manage/sessions/")
+    page.get_by_role("link", name=re.compile(r"Take the register\s*: Journey course")).click()
+    for radio in page.get_by_label("Attended", exact=True).all():
+        radio.check()
+    page.get_by_role("button", name="Save the register").click()
+    expect(page.get_by_text("Register saved.")).to_be_visible()
+    page.get_by_role("button", name="Close the register now").click()
+    expect(page.get_by_text("The register is closed and any charges are raised.")).to_be_visible()
+    expect(page.get_by_text("The register for this session closed")).to_be_visible()
+    check_accessibility(page)
     context.close()
+
+
+ENDED_SESSION = """
+import datetime
+from django.utils import timezone
+from hub.core.models import User
+from hub.training.models import Booking, Course, Session
+
+start = timezone.now() - datetime.timedelta(hours=4)
+session = Session.objects.create(
+    course=Course.objects.get(pk=COURSE), starts_at=start,
+    ends_at=start + datetime.timedelta(hours=3), capacity=5, venue="Journey hall (demo)",
+)
+for person in User.objects.filter(email__in=EMAILS):
+    Booking.objects.create(session=session, person=person, agency=person.agency)
+"""
 
 
 SECOND_EDITOR = """

@@ -140,6 +140,52 @@ def test_a_closed_register_is_read_only_and_refuses_changes(
     assert booking.attendance == Attendance.ABSENT
 
 
+def test_the_register_is_closed_early_once_everyone_is_marked_and_charges_raised(
+    trainer, session_factory, people, tariff, other_trainer
+):
+    ended = session_factory(starts_at=timezone.now() - datetime.timedelta(hours=4))
+    ended.trainers.add(trainer)
+    came, missed = booked(ended, people[0]), booked(ended, people[1])
+    client = signed_in(trainer)
+    url = f"/training/manage/sessions/{ended.pk}/register/"
+    close = url + "close/"
+    assert "Close the register now" in page(client.get(url))
+
+    # Not before everyone is marked.
+    client.post(url, marks(**{str(came.pk): "attended"}))
+    html = page(client.post(close, follow=True))
+    assert "Mark everyone first: 1 person is not marked yet." in html
+    ended.refresh_from_db()
+    assert ended.register_closed_at is None
+
+    # Another trainer, or a GET, closes nothing.
+    assert signed_in(other_trainer).post(close).status_code == 404
+    assert client.get(close).status_code == 405
+
+    client.post(url, marks(**{str(came.pk): "attended", str(missed.pk): "absent"}))
+    html = page(client.post(close, follow=True))
+    assert "The register is closed and any charges are raised." in html
+    ended.refresh_from_db()
+    assert ended.register_closed_at is not None
+    assert [charge.reason for charge in missed.charges.all()] == ["no_show"]
+    entry = audit.entries().get(action="hub.training.register_closed", object_id=str(ended.pk))
+    assert entry.user == trainer  # closed by a person, not by the clock
+    # A second press changes nothing.
+    html = page(client.post(close, follow=True))
+    assert "This register was already closed." in html
+    assert missed.charges.count() == 1
+
+
+def test_a_register_cannot_be_closed_before_the_session_ends(trainer, running):
+    client = signed_in(trainer)
+    url = f"/training/manage/sessions/{running.pk}/register/"
+    assert "Close the register now" not in page(client.get(url))
+    html = page(client.post(url + "close/", follow=True))
+    assert "A register can be closed once the session has ended." in html
+    running.refresh_from_db()
+    assert running.register_closed_at is None
+
+
 def test_the_register_opens_only_when_the_session_starts(trainer, session_factory, people):
     later = session_factory()
     later.trainers.add(trainer)

@@ -46,6 +46,7 @@ from hub.training.services.registers import (
     attendance_mark,
     may_take_register,
     register_close,
+    register_close_now,
     register_is_open,
     registers_close_due,
 )
@@ -86,6 +87,7 @@ __all__ = [
     "place_request",
     "register_close",
     "register_is_open",
+    "register_close_now",
     "registers_close_due",
     "reminders_send",
     "session_cancel",

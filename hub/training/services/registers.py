@@ -80,20 +80,48 @@ def register_close(session, now=None):
         session = lock_session(session)
         if session.register_closed_at is not None or now < session.register_closes_at():
             return False
-        for booking in confirmed(session).select_related("person", "agency", "session__course"):
-            if booking.attendance == Attendance.ABSENT:
-                charge_raise(booking, ChargeReason.NO_SHOW, now)
-            elif booking.attendance:
-                charge_raise(booking, ChargeReason.PLACE, now)
-        session.register_closed_at = now
-        session.save(update_fields=["register_closed_at"])
-        log(
-            None,
-            "hub.training.register_closed",
-            session,
-            partnership_id=session.course.partnership_id,
-        )
+        _close(session, now)
     return True
+
+
+def register_close_now(*, by, session, now=None, request=None):
+    """The trainer or the training team closes a register before its time is up, once the
+    session has ended and everyone booked is marked; its charges are raised now, as when
+    it closes by itself. A register already closed is refused, so closing twice changes
+    nothing."""
+    now = now or timezone.now()
+    if not may_take_register(by, session):
+        raise PermissionDenied
+    with transaction.atomic():
+        session = lock_session(session)
+        if session.register_closed_at is not None or session.status != SessionStatus.SCHEDULED:
+            raise ValidationError("This register is already closed.", code="already_closed")
+        if now < session.ends_at:
+            raise ValidationError("A register can be closed once the session has ended.")
+        unmarked = confirmed(session).filter(attendance="").count()
+        if unmarked:
+            people = "person is" if unmarked == 1 else "people are"
+            raise ValidationError(f"Mark everyone first: {unmarked} {people} not marked yet.")
+        _close(session, now, by=by, request=request)
+    return True
+
+
+def _close(session, now, *, by=None, request=None):
+    """Inside the caller's transaction, on the locked session."""
+    for booking in confirmed(session).select_related("person", "agency", "session__course"):
+        if booking.attendance == Attendance.ABSENT:
+            charge_raise(booking, ChargeReason.NO_SHOW, now)
+        elif booking.attendance:
+            charge_raise(booking, ChargeReason.PLACE, now)
+    session.register_closed_at = now
+    session.save(update_fields=["register_closed_at"])
+    log(
+        by,
+        "hub.training.register_closed",
+        session,
+        partnership_id=session.course.partnership_id,
+        request=request,
+    )
 
 
 def registers_close_due(now=None):
