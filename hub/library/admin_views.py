@@ -1,7 +1,8 @@
 """The editors' side of the library, inside Wagtail's admin: uploading a new version,
-withdrawing one, and the review dashboard with its two actions (mark a document under review,
-email its owner). Permission comes from the one helper in hub.core.permissions; every write
-is a service in hub.library.services, met through hub.core.forms.service_call."""
+withdrawing one, signing off one that waits for a second editor (or sending it back), and the
+review dashboard with its two actions (mark a document under review, email its owner).
+Permission comes from the one helper in hub.core.permissions; every write is a service in
+hub.library.services, met through hub.core.forms.service_call."""
 
 from django import forms
 from django.contrib import messages
@@ -9,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView, View
 
 from hub.core.admin_screen import AdminScreen
@@ -60,8 +62,32 @@ class UploadVersionView(AdminScreen, FormView):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
+    def get(self, request, *args, **kwargs):
+        waiting = self.document.versions.awaiting_sign_off().first()
+        if waiting is not None:
+            messages.warning(
+                request,
+                f"Version {waiting.version_label} is waiting for sign-off: it is approved or "
+                "sent back before the next version is uploaded.",
+            )
+            return redirect(edit_url(self.document))
+        return super().get(request, *args, **kwargs)
+
     def get_page_subtitle(self):
         return self.document.title
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.needs_sign_off:
+            form.fields["published_at"].help_text = (
+                "Leave blank to publish as soon as another editor approves it. A later time "
+                "schedules it, once approved."
+            )
+        return form
+
+    @cached_property
+    def needs_sign_off(self):
+        return services.needs_sign_off(self.document)
 
     def get_initial(self):
         # A suggestion the editor may change, not a rule.
@@ -71,7 +97,10 @@ class UploadVersionView(AdminScreen, FormView):
         context = super().get_context_data(**kwargs)
         context["action_url"] = self.request.path
         context["document_url"] = edit_url(self.document)
-        context["submit_button_label"] = "Upload and publish"
+        context["submit_button_label"] = (
+            "Upload and send for sign-off" if self.needs_sign_off else "Upload and publish"
+        )
+        context["needs_sign_off"] = self.needs_sign_off
         context["form_is_multipart"] = True
         context["versions"] = self.document.versions.order_by("-number")
         return context
@@ -79,7 +108,7 @@ class UploadVersionView(AdminScreen, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         with service_call() as call:
-            services.version_upload(
+            version = services.version_upload(
                 by=self.request.user,
                 document=self.document,
                 uploaded_file=data["file"],
@@ -93,9 +122,17 @@ class UploadVersionView(AdminScreen, FormView):
             )
         if not call.ok:
             # The upload checks' refusals carry a code and belong to the file.
-            show_errors(form, call.error, "file" if getattr(call.error, "code", None) else None)
+            code = getattr(call.error, "code", None)
+            show_errors(form, call.error, "file" if code and code != "awaiting_sign_off" else None)
             return self.form_invalid(form)
-        messages.success(self.request, f"New version of '{self.document.title}' uploaded.")
+        if version.awaits_sign_off:
+            messages.success(
+                self.request,
+                f"New version of '{self.document.title}' uploaded. It is waiting for sign-off: "
+                "readers see it once another editor approves it.",
+            )
+        else:
+            messages.success(self.request, f"New version of '{self.document.title}' uploaded.")
         if self.document.status == Status.UNDER_REVIEW:
             # Readers are told it is being reviewed until someone says the review is done.
             messages.info(
@@ -154,6 +191,9 @@ class WithdrawVersionView(AdminScreen, FormView):
         if self.version.is_withdrawn:
             messages.info(request, "This version was already withdrawn.")
             return redirect(self.back_url())
+        if self.version.awaits_sign_off:
+            messages.info(request, "This version is waiting for sign-off: send it back instead.")
+            return redirect(self.back_url())
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -182,6 +222,128 @@ class WithdrawVersionView(AdminScreen, FormView):
             self.request,
             f"Version {self.version.version_label} of '{self.version.document.title}' is "
             "withdrawn: it can no longer be downloaded.",
+        )
+        return redirect(self.back_url())
+
+
+def _version_or_404(request, pk):
+    """A version of a document this editor may change; any other is a 404."""
+    if not request.user.is_authenticated:
+        raise Http404
+    return get_object_or_404(editable_versions(request.user), pk=pk)
+
+
+def published_message(version):
+    title = version.document.title
+    if version.published_at <= timezone.now():
+        return f"Version {version.version_label} of '{title}' is current: readers see it now."
+    return (
+        f"Version {version.version_label} of '{title}' is scheduled: readers see it from "
+        f"{timezone.localtime(version.published_at):%-d %B %Y at %H:%M}."
+    )
+
+
+class ApproveVersionView(View):
+    """A second editor signs off a version waiting for it (a POST with its CSRF token).
+    Approving one's own, or pressing twice, changes nothing: the service refuses and the
+    document's screen says why."""
+
+    http_method_names = ["post"]
+
+    def dispatch(self, request, *args, **kwargs):
+        self.version = _version_or_404(request, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        with service_call() as call:
+            version = services.version_approve(
+                by=request.user, version=self.version, request=request
+            )
+        if call.ok:
+            messages.success(request, f"Signed off. {published_message(version)}")
+        elif getattr(call.error, "code", None) == "not_waiting":
+            messages.info(request, " ".join(call.messages))
+        else:
+            messages.error(request, " ".join(call.messages))
+        return redirect(edit_url(self.version.document))
+
+
+class SendBackVersionForm(forms.Form):
+    reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=500,
+        label="What needs changing",
+        help_text="Kept in the audit log. Optional, as you are taking back your own upload.",
+    )
+
+
+class SendBackVersionView(AdminScreen, FormView):
+    """A version waiting for sign-off, sent back by another editor (with what needs
+    changing) or taken back by the editor who uploaded it: it is withdrawn, never having
+    been published. Another partnership's version is a 404."""
+
+    form_class = SendBackVersionForm
+    template_name = "library/admin/send_back_version.html"
+    header_icon = "warning"
+    http_method_names = ["get", "post"]
+
+    def dispatch(self, request, *args, **kwargs):
+        self.version = _version_or_404(request, kwargs["pk"])
+        self.own = self.version.uploaded_by_id == request.user.pk
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return "Take back a version" if self.own else "Send back a version"
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if not self.own:
+            form.fields[
+                "reason"
+            ].help_text = "For the editor who uploaded it. Kept in the audit log."
+        return form
+
+    def get_page_subtitle(self):
+        return str(self.version)
+
+    def back_url(self):
+        return edit_url(self.version.document)
+
+    def get(self, request, *args, **kwargs):
+        if not self.version.awaits_sign_off:
+            messages.info(request, "This version is not waiting for sign-off.")
+            return redirect(self.back_url())
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["version"] = self.version
+        context["own"] = self.own
+        context["action_url"] = self.request.path
+        context["submit_button_label"] = "Take it back" if self.own else "Send it back"
+        context["cancel_url"] = self.back_url()
+        return context
+
+    def form_valid(self, form):
+        with service_call() as call:
+            services.version_send_back(
+                by=self.request.user,
+                version=self.version,
+                reason=form.cleaned_data["reason"],
+                request=self.request,
+            )
+        if not call.ok:
+            if getattr(call.error, "code", None) == "not_waiting":
+                messages.info(self.request, " ".join(call.messages))
+                return redirect(self.back_url())
+            show_errors(form, call.error, "reason")
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            f"Version {self.version.version_label} of '{self.version.document.title}' is "
+            f"{'taken' if self.own else 'sent'} back: readers will never see it. Upload a "
+            "corrected version when it is ready.",
         )
         return redirect(self.back_url())
 

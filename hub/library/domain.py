@@ -15,6 +15,7 @@ from hub.core.domains import (
     PersonalData,
     Retention,
     Searchable,
+    SignOff,
     StaffLink,
     Todo,
 )
@@ -27,6 +28,8 @@ AUDIT_ACTIONS = {
     "hub.library.document_deleted": "Library document deleted",
     "hub.library.version_uploaded": "Library document version uploaded",
     "hub.library.version_withdrawn": "Library document version withdrawn",
+    "hub.library.version_approved": "Library document version signed off",
+    "hub.library.version_sent_back": "Library document version sent back",
     "hub.library.owner_reminded": "Library document owner emailed about its review",
 }
 
@@ -39,7 +42,8 @@ def _uploaded(user):
             {
                 "document": v.document.title,
                 "version": v.version_label,
-                "published": v.published_at.isoformat(),
+                # None while it waits for sign-off, or if it was sent back
+                "published": v.published_at.isoformat() if v.published_at else None,
             }
             for v in DocumentVersion.objects.filter(uploaded_by=user).select_related("document")
         ],
@@ -49,6 +53,40 @@ def _uploaded(user):
             .values_list("title", flat=True)
         ),
     }
+
+
+def _sign_offs(user):
+    """Versions the person signed off (those they asked to be signed off are the versions
+    they uploaded, above)."""
+    from hub.library.models import DocumentVersion
+
+    return [
+        {
+            "document": v.document.title,
+            "version": v.version_label,
+            "signed_off_at": v.signed_off_at.isoformat() if v.signed_off_at else None,
+        }
+        for v in DocumentVersion.objects.filter(signed_off_by=user).select_related("document")
+    ]
+
+
+def _waiting_for_sign_off(user):
+    """New versions the person may approve: of documents they edit, uploaded by someone
+    else. The link leads to the document when there is one, to the register otherwise."""
+    from hub.core.permissions import Action, can
+    from hub.library.admin_views import editable_versions
+
+    if not can(user, Action.EDIT_PAGES):
+        return []
+    waiting = editable_versions(user).awaiting_sign_off().exclude(uploaded_by=user)
+    documents = sorted(set(waiting.values_list("document_id", flat=True)))
+    if not documents:
+        return []
+    if len(documents) == 1:
+        url = reverse("library_documents:edit", args=documents)
+    else:
+        url = reverse("library_documents:index")
+    return [("Library versions to sign off", url, waiting.count())]
 
 
 def _reviews_due(user):
@@ -105,6 +143,11 @@ DOMAIN = Domain(
             models=("library.DocumentVersion", "library.LibraryDocument"),
             export=_uploaded,
         ),
+        PersonalData(
+            key="library_sign_off",
+            models=("library.DocumentVersion",),
+            export=_sign_offs,
+        ),
     ),
     retention=(
         Retention(
@@ -113,6 +156,14 @@ DOMAIN = Domain(
             how_long="while the document is in the register; the link to the account goes "
             "when the account is deleted",
             models=("library.DocumentVersion", "library.LibraryDocument"),
+            prune=None,
+        ),
+        Retention(
+            what="Library: which account signed off a new version (the account that uploaded "
+            "it asked for the sign-off)",
+            how_long="while the document is in the register; the link to the account goes "
+            "when the account is deleted",
+            models=("library.DocumentVersion",),
             prune=None,
         ),
     ),
@@ -155,7 +206,17 @@ DOMAIN = Domain(
             description="Documents overdue or coming up for review, by owner.",
         ),
     ),
-    todos=(Todo("documents overdue for review", _reviews_due),),
+    todos=(
+        Todo("library versions to sign off", _waiting_for_sign_off),
+        Todo("documents overdue for review", _reviews_due),
+    ),
+    sign_offs=(
+        SignOff(
+            "library.version",
+            "New library versions",
+            "a new version of a document is published only once another editor approves it",
+        ),
+    ),
     figures=(Figure("Documents overdue for review", "documents", _overdue),),
     demo=_demo,
     demo_order=10,

@@ -5,7 +5,9 @@ A `LibraryDocument` is the register entry (what it is, who owns it, when it is d
 review). Each upload is a `DocumentVersion` owning one Wagtail document (the file). The
 current version is the latest published one; an earlier version is superseded from the
 moment the next was published, which is how "which version was current on a date" is
-answered from stored history.
+answered from stored history. Where the partnership asks for sign-off by a second person, a
+new version has no publication time until another editor approves it, so until then it is
+in none of these answers.
 """
 
 import datetime
@@ -248,7 +250,12 @@ class ExtractionStatus(models.TextChoices):
 
 class DocumentVersionQuerySet(models.QuerySet):
     def published(self):
+        """Versions readers see: published by now. One waiting for sign-off has no
+        publication time yet, so it is never among them."""
         return self.filter(published_at__lte=timezone.now())
+
+    def awaiting_sign_off(self):
+        return self.filter(published_at__isnull=True, is_withdrawn=False)
 
 
 class DocumentVersion(models.Model):
@@ -262,7 +269,12 @@ class DocumentVersion(models.Model):
     what_changed = models.TextField(max_length=2000)
     approved_by = models.CharField(max_length=150)
     approved_on = models.DateField()
-    published_at = models.DateTimeField(default=timezone.now)
+    published_at = models.DateTimeField(
+        default=timezone.now,
+        null=True,
+        blank=True,
+        help_text="When it becomes current. Blank while it waits for sign-off.",
+    )
     is_withdrawn = models.BooleanField(
         default=False, help_text="A withdrawn version can no longer be downloaded."
     )
@@ -276,6 +288,18 @@ class DocumentVersion(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Sign-off by a second person (hub/core/sign_off.py), when the document's partnership
+    # requires it: the uploader is the one who asks. While it waits, the version has no
+    # publication time; it keeps the time asked for (blank: as soon as it is approved) and
+    # the document's next review date given with it, both applied on approval. Sent back,
+    # it is withdrawn, never having been published.
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    publish_requested_at = models.DateTimeField(null=True, blank=True)
+    review_due_on_approval = models.DateField(null=True, blank=True)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signed_off_at = models.DateTimeField(null=True, blank=True)
 
     objects = DocumentVersionQuerySet.as_manager()
 
@@ -296,11 +320,22 @@ class DocumentVersion(models.Model):
 
     @property
     def is_published(self):
-        return self.published_at <= timezone.now()
+        return self.published_at is not None and self.published_at <= timezone.now()
+
+    @property
+    def awaits_sign_off(self):
+        return self.published_at is None and not self.is_withdrawn
+
+    @property
+    def was_sent_back(self):
+        """Withdrawn while it waited for sign-off: never published."""
+        return self.published_at is None and self.is_withdrawn
 
     @property
     def superseded_on(self):
         """When the next version was published, if there is one yet."""
+        if self.published_at is None:
+            return None
         following = (
             self.document.versions.published()
             .filter(published_at__gt=self.published_at)

@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from hub.core import audit
+from hub.core import audit, sign_off
 from hub.core.collections import collection_for
 from hub.core.once import claim
 from hub.core.permissions import Action, can
@@ -61,6 +61,19 @@ def _log(by, action, instance, document, request, **details):
     )
 
 
+# The kind of change a partnership may require sign-off for (domain.py).
+SIGN_OFF = "library.version"
+
+
+def needs_sign_off(document):
+    """Whether a new version of `document` waits for a second editor's approval: its
+    partnership asks for it. A document the consortium shares is kept by the consortium's
+    editors and is never held for sign-off (the kind is not regional)."""
+    return document.partnership_id is not None and sign_off.required(
+        SIGN_OFF, partnership=document.partnership
+    )
+
+
 def version_upload(
     *,
     by,
@@ -78,7 +91,12 @@ def version_upload(
     is given, in one transaction with its audit entry. The file is checked by its content
     first; a refused file stores nothing. The new version becomes current at `published_at`
     (now by default) and every earlier one is from then on superseded. Its text is read in
-    the background once the version is committed."""
+    the background once the version is committed.
+
+    Where the document's partnership requires sign-off, the version is stored (and its text
+    read) but not published: it waits, with the time and review date asked for, until
+    another editor approves it (`version_approve`); until then readers see nothing of it and
+    the document is unchanged. While one version waits, no other is uploaded."""
     _require_edit(by, document)
     if document.status in (Status.SUPERSEDED, Status.WITHDRAWN):
         raise ValidationError("Mark the document current again before adding a version to it.")
@@ -123,6 +141,16 @@ def _store_version(
     with transaction.atomic():
         # Lock the register entry so two uploads at once get numbers one after the other.
         document = LibraryDocument.objects.select_for_update().get(pk=document.pk)
+        waiting = document.versions.awaiting_sign_off().first()
+        if waiting is not None:
+            # One at a time, so versions become current in the order of their numbers.
+            raise ValidationError(
+                f"Version {waiting.version_label} is waiting for sign-off. Another editor "
+                "approves it or sends it back (or whoever uploaded it takes it back) before "
+                "the next version is uploaded.",
+                code="awaiting_sign_off",
+            )
+        waits = needs_sign_off(document)
         number = (document.versions.aggregate(Max("number"))["number__max"] or 0) + 1
         stored_name = f"library/{uuid.uuid4().hex}.{checked.extension}"
         uploaded_file.seek(0)
@@ -145,11 +173,19 @@ def _store_version(
             what_changed=what_changed,
             approved_by=approved_by,
             approved_on=approved_on,
-            published_at=published_at or timezone.now(),
+            published_at=None if waits else published_at or timezone.now(),
             uploaded_by=_person(by),
+            submitted_at=timezone.now() if waits else None,
+            publish_requested_at=published_at if waits else None,
+            review_due_on_approval=review_due if waits else None,
         )
         details = {"number": number}
-        if review_due is not None:
+        if waits:
+            details["waits_for_sign_off"] = True
+            details["at"] = published_at.isoformat() if published_at else "on approval"
+            if review_due is not None:
+                details["review_due_on_approval"] = review_due.isoformat()
+        elif review_due is not None:
             document.review_due = review_due
             document.save(update_fields=["review_due"])
             details["review_due"] = review_due.isoformat()
@@ -267,6 +303,12 @@ def version_withdraw(*, by, version, reason, request=None):
         _require_edit(by, version.document)
         if version.is_withdrawn:
             raise ValidationError("This version was already withdrawn.", code="already_withdrawn")
+        if version.awaits_sign_off:
+            raise ValidationError(
+                "This version is waiting for sign-off and was never published: send it back "
+                "instead.",
+                code="awaiting_sign_off",
+            )
         version.is_withdrawn = True
         version.save(update_fields=["is_withdrawn"])
         _log(
@@ -277,6 +319,75 @@ def version_withdraw(*, by, version, reason, request=None):
             request,
             number=version.number,
             reason=reason[:500],
+        )
+    return version
+
+
+def _awaiting(by, version):
+    """The version's document and the version, both locked (the document first, as an
+    upload locks it), if `by` may edit the document and the version waits for sign-off."""
+    document = LibraryDocument.objects.select_for_update().get(pk=version.document_id)
+    _require_edit(by, document)
+    version = DocumentVersion.objects.select_for_update().get(pk=version.pk)
+    if not version.awaits_sign_off:
+        raise ValidationError("This version is not waiting for sign-off.", code="not_waiting")
+    return document, version
+
+
+def version_approve(*, by, version, now=None, request=None):
+    """A second editor approves a version waiting for sign-off: it becomes current at the
+    time asked for (now, if none was asked or that time has passed), and the document takes
+    the review date given with the upload, in one transaction with its audit entry. The
+    editor who uploaded it cannot approve it. Approving twice publishes once: the second is
+    refused (code "not_waiting") and changes nothing."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        document, version = _awaiting(by, version)
+        sign_off.require_second_person(asked_by_id=version.uploaded_by_id, by=by)
+        if document.status in (Status.SUPERSEDED, Status.WITHDRAWN):
+            raise ValidationError(
+                f"'{document.title}' is {document.get_status_display().lower()}: mark it "
+                "current again before approving a version of it, or send the version back."
+            )
+        asked = version.publish_requested_at
+        version.published_at = asked if asked is not None and asked > now else now
+        version.signed_off_by, version.signed_off_at = _person(by), now
+        version.save(update_fields=["published_at", "signed_off_by", "signed_off_at"])
+        details = {"number": version.number, "published_at": version.published_at.isoformat()}
+        if version.review_due_on_approval is not None:
+            document.review_due = version.review_due_on_approval
+            document.save(update_fields=["review_due"])
+            details["review_due"] = document.review_due.isoformat()
+        _log(by, "hub.library.version_approved", version, document, request, **details)
+        # Search reads the current version's text: bring it up to date once committed.
+        enqueue_on_commit("hub.library.tasks.reindex_document", document.pk)
+    return version
+
+
+def version_send_back(*, by, version, reason="", request=None):
+    """A version waiting for sign-off is withdrawn, never having been published, so its file
+    is never served: taken back by the editor who uploaded it, or sent back by another
+    editor, who must say what needs changing (kept in the audit log). The document is left
+    as it was and the next version can be uploaded."""
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        document, version = _awaiting(by, version)
+        own = version.uploaded_by_id is not None and version.uploaded_by_id == by.pk
+        if not own and not reason:
+            raise ValidationError(
+                {"reason": "Say what needs changing, for the editor who uploaded it"}
+            )
+        version.is_withdrawn = True
+        version.save(update_fields=["is_withdrawn"])
+        _log(
+            by,
+            "hub.library.version_sent_back",
+            version,
+            document,
+            request,
+            number=version.number,
+            reason=reason[:500],
+            by_the_uploader=own,
         )
     return version
 

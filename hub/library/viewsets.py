@@ -132,8 +132,9 @@ class LibraryDocumentCreateView(LibraryDocumentSaveMixin, CreateView):
 
 class LibraryDocumentEditView(LibraryDocumentSaveMixin, ScopedEditView):
     """The document's details, and above them its versions: each with its state, who
-    uploaded it and what changed, a way to withdraw it, the way to upload the next one and
-    a link to the document's page on the partnership's site."""
+    uploaded it and what changed, a way to withdraw it (or, for one waiting for sign-off, to
+    approve it or send it back), the way to upload the next one and a link to the
+    document's page on the partnership's site."""
 
     template_name = "library/admin/document_edit.html"
 
@@ -142,7 +143,11 @@ class LibraryDocumentEditView(LibraryDocumentSaveMixin, ScopedEditView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["versions"] = version_rows(self.object)
+        context["versions"] = version_rows(self.object, viewer=self.request.user)
+        context["waiting"] = next(
+            (r.version for r in context["versions"] if r.waits_for_sign_off), None
+        )
+        context["needs_sign_off"] = services.needs_sign_off(self.object)
         context["upload_url"] = reverse("library_admin:upload_version", args=[self.object.pk])
         context["public_url"] = public_url(self.object, self.request)
         return context

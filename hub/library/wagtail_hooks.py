@@ -67,6 +67,16 @@ def register_library_admin_urls():
                             admin_views.WithdrawVersionView.as_view(),
                             name="withdraw_version",
                         ),
+                        path(
+                            "versions/<int:pk>/approve/",
+                            admin_views.ApproveVersionView.as_view(),
+                            name="approve_version",
+                        ),
+                        path(
+                            "versions/<int:pk>/send-back/",
+                            admin_views.SendBackVersionView.as_view(),
+                            name="send_back_version",
+                        ),
                     ],
                     "library_admin",
                 ),
