@@ -36,6 +36,15 @@ def require_second_person(*, asked_by_id, by):
         )
 
 
+def require_reason(*, asked_by_id, by, reason, asker="the person who asked"):
+    """Sending back someone else's change needs what to change; taking back one's own
+    does not."""
+    if asked_by_id != by.pk and not (reason or "").strip():
+        raise ValidationError(
+            {"reason": f"Say what needs changing, for {asker}"}, code="reason_required"
+        )
+
+
 def described(keys, *, regional=False):
     """The chosen kinds in words, for the audit log and the settings screen."""
     known = kinds(regional=regional)

@@ -373,10 +373,12 @@ def version_send_back(*, by, version, reason="", request=None):
     with transaction.atomic():
         document, version = _awaiting(by, version)
         own = version.uploaded_by_id is not None and version.uploaded_by_id == by.pk
-        if not own and not reason:
-            raise ValidationError(
-                {"reason": "Say what needs changing, for the editor who uploaded it"}
-            )
+        sign_off.require_reason(
+            asked_by_id=version.uploaded_by_id,
+            by=by,
+            reason=reason,
+            asker="the editor who uploaded it",
+        )
         version.is_withdrawn = True
         version.save(update_fields=["is_withdrawn"])
         _log(

@@ -427,12 +427,9 @@ class SendBackView(ReleaseView):
 
     def post(self, request, *args, **kwargs):
         form = SendBackForm(request.POST)
-        asked_here = self.release.submitted_by_id == request.user.pk
-        if form.is_valid() and not asked_here and not form.cleaned_data["reason"].strip():
-            form.add_error("reason", "Say what needs changing, for the editor who asked")
         if not form.is_valid():
             return self.render_errors([], send_back_form=form)
-        with service_call() as call:
+        with service_call(form) as call:
             release = services.release_send_back(
                 by=request.user,
                 release=self.release,
@@ -440,7 +437,10 @@ class SendBackView(ReleaseView):
                 request=request,
             )
         if not call.ok:
-            return self.render_errors(call.messages)
+            # A reason missing is shown on its field; anything else above the page.
+            return self.render_errors(
+                [] if form.has_error("reason") else call.messages, send_back_form=form
+            )
         messages.success(request, f"'{release.title}' is a draft again: readers will not see it.")
         return redirect(release_url(release))
 

@@ -218,6 +218,9 @@ def release_send_back(*, by, release, reason="", request=None):
     with transaction.atomic():
         release = _awaiting(by, release.pk)
         asked_by = release.submitted_by_id
+        sign_off.require_reason(
+            asked_by_id=asked_by, by=by, reason=reason, asker="the editor who asked"
+        )
         release.submitted_by = release.submitted_at = release.publish_requested_at = None
         release.save(update_fields=["submitted_by", "submitted_at", "publish_requested_at"])
         _log(

@@ -5,6 +5,7 @@ their own; every step is audited."""
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -145,9 +146,11 @@ def test_while_it_waits_nothing_in_it_changes_and_it_can_be_sent_back(
     assert response.status_code == 302
     assert local_draft.local_versions.get().body == "<p>Ring the Westshire sign-off desk.</p>"
 
-    # Another editor sends it back only with what needs changing.
+    # Another editor sends it back only with what needs changing, by the screen or not.
     response = second.post(url("send_back", local_draft), {"reason": "  "})
-    assert "Say what needs changing" in response.content.decode()
+    assert "Say what needs changing, for the editor who asked" in response.content.decode()
+    with pytest.raises(ValidationError):
+        services.release_send_back(by=second_editor, release=local_draft, reason="")
     local_draft.refresh_from_db()
     assert local_draft.awaits_sign_off
     second.post(url("send_back", local_draft), {"reason": "Add the out-of-hours number."})
