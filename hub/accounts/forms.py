@@ -7,11 +7,6 @@ from hub.core.models import Agency, Partnership
 JOB_ROLE_HINT = "For example: class teacher, health visitor, youth football coach"
 
 
-class AgencyChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, agency):
-        return agency.name
-
-
 class RegistrationDetailsForm(forms.Form):
     """The details a practitioner gives when registering, beyond email and password.
 
@@ -33,7 +28,7 @@ class RegistrationDetailsForm(forms.Form):
         queryset=Partnership.objects.all(),
         empty_label="Choose a partnership",
     )
-    agency = AgencyChoiceField(
+    agency = forms.ModelChoiceField(
         label="Which organisation do you work or volunteer for?",
         queryset=Agency.objects.all(),
         empty_label="Choose an organisation",
@@ -81,7 +76,7 @@ class InviteForm(forms.Form):
     email = forms.EmailField(label="Work email address")
     first_name = forms.CharField(label="First name", max_length=150)
     last_name = forms.CharField(label="Last name", max_length=150)
-    agency = AgencyChoiceField(
+    agency = forms.ModelChoiceField(
         label="Organisation", queryset=Agency.objects.none(), empty_label="Choose an organisation"
     )
     job_role = forms.CharField(label="Job role", max_length=120)

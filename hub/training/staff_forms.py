@@ -130,13 +130,8 @@ def period_query(start, end):
     }
 
 
-class AgencyChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, agency):
-        return agency.name
-
-
 class ChargesFilterForm(PeriodForm):
-    agency = AgencyChoiceField(
+    agency = forms.ModelChoiceField(
         label="Organisation",
         queryset=None,
         required=False,
