@@ -1,0 +1,181 @@
+"""Writing to and searching the Hub's own chunk index (hub/search/models.py) on each
+database's full-text engine.
+
+`replace_source` puts a source's chunks in place of the ones it had, in one transaction (the
+migration's triggers keep the full-text index current). `search` finds the chunks a visitor
+may see on a partnership's site, ranked by the engine with the title weighted above the
+heading above the text, and returns one hit per source with its best chunk.
+
+PostgreSQL reads the query with `websearch_to_tsquery` (quoted phrases, OR, -exclusion), which
+accepts anything typed. SQLite's FTS5 has its own syntax, in which a stray quote or `NEAR(`
+is an error, so the query is rebuilt from the words typed (`fts5_query`) with the same
+meaning: every word, phrase in quotes, `OR` between words, `-word` left out.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+
+from hub.search.models import SearchChunk, Visibility
+
+# Control characters (PostgreSQL refuses a NUL) and anything past this many characters go.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+LONGEST_QUERY = 500
+_PHRASE = re.compile(r'"([^"]*)"')
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: SearchChunk
+    score: float  # higher is better, comparable within one search
+    matches: int  # how many of the source's chunks matched (among those ranked)
+
+
+def tidy(query):
+    """What of `query` is given to the engine."""
+    return _CONTROL.sub(" ", query or "")[:LONGEST_QUERY].strip()
+
+
+def fts5_query(query):
+    """`query` as FTS5 syntax, or None when nothing searchable is left. Every term is a
+    quoted string, so nothing typed is read as FTS5's own syntax."""
+    query = tidy(query)
+    positive, negative = [], []
+    pending_or = False
+    for phrase, rest in _pieces(query):
+        if phrase is not None:
+            words = _WORD.findall(phrase)
+            if words:
+                term = '"' + " ".join(words) + '"'
+                _add(positive, term, pending_or)
+                pending_or = False
+            continue
+        for piece in rest.split():
+            if piece == "OR":
+                pending_or = bool(positive)
+                continue
+            excluded = piece.startswith("-")
+            words = _WORD.findall(piece)
+            if not words:
+                continue
+            term = '"' + " ".join(words) + '"'
+            if excluded:
+                negative.append(term)
+            else:
+                _add(positive, term, pending_or)
+                pending_or = False
+    if not positive:
+        return None
+    expression = " AND ".join(f"({group})" for group in positive)
+    if negative:
+        expression = f"({expression}) NOT ({' OR '.join(negative)})"
+    return expression
+
+
+def _pieces(query):
+    """(phrase, None) for each quoted phrase and (None, text) for what lies between; an
+    unbalanced quote is read as if closed at the end."""
+    last = 0
+    for match in _PHRASE.finditer(query):
+        yield None, query[last : match.start()]
+        yield match.group(1), None
+        last = match.end()
+    rest = query[last:]
+    if '"' in rest:
+        before, _, after = rest.partition('"')
+        yield None, before
+        yield after, None
+    else:
+        yield None, rest
+
+
+def _add(groups, term, or_with_last):
+    if or_with_last and groups:
+        groups[-1] = f"{groups[-1]} OR {term}"
+    else:
+        groups.append(term)
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def replace_source(source_type, source_id, chunks):
+    """Index `chunks` (SearchChunk instances, unsaved) as all of the source's text."""
+    source_id = str(source_id)
+    with transaction.atomic():
+        SearchChunk.objects.filter(source_type=source_type, source_id=source_id).delete()
+        for position, chunk in enumerate(chunks):
+            chunk.source_type, chunk.source_id, chunk.position = source_type, source_id, position
+        SearchChunk.objects.bulk_create(chunks, batch_size=500)
+
+
+def remove_source(source_type, source_id):
+    SearchChunk.objects.filter(source_type=source_type, source_id=str(source_id)).delete()
+
+
+# -- searching --------------------------------------------------------------------------------
+
+# Visible to the visitor (three visibility levels) on the partnership's site: its own, its
+# consortium's regional, or everyone's.
+_VISIBLE = (
+    "c.visibility IN (%s, %s, %s) AND (c.partnership_id = %s OR (c.partnership_id IS NULL "
+    "AND (c.consortium_id = %s OR c.consortium_id IS NULL)))"
+)
+POSTGRESQL_SEARCH = (
+    "SELECT c.id, ts_rank_cd(c.search_vector, q) AS score "
+    "FROM hubsearch_searchchunk c, websearch_to_tsquery('english', %s) q "
+    "WHERE c.search_vector @@ q AND " + _VISIBLE + " ORDER BY score DESC, c.id LIMIT %s"
+)
+# bm25() is lower for better matches; column weights title 10, heading 4, text 1.
+SQLITE_SEARCH = (
+    "SELECT c.id, -bm25(hubsearch_chunk_fts, 10.0, 4.0, 1.0) AS score "
+    "FROM hubsearch_chunk_fts JOIN hubsearch_searchchunk c ON c.id = hubsearch_chunk_fts.rowid "
+    "WHERE hubsearch_chunk_fts MATCH %s AND " + _VISIBLE + " ORDER BY score DESC, c.id LIMIT %s"
+)
+
+
+def visible_levels(*, signed_in, professional):
+    levels = [Visibility.PUBLIC]
+    if signed_in:
+        levels.append(Visibility.SIGNED_IN)
+    if professional:
+        levels.append(Visibility.RESTRICTED)
+    return levels
+
+
+def search(query, *, partnership, signed_in=False, professional=False, limit=20, depth=200):
+    """Up to `limit` hits, one per source, best first: what `partnership`'s site shows (its
+    own, its consortium's regional, and everyone's) at the visibility the visitor has
+    (`professional`: confirmed staff or a role in the partnership). The engine ranks at most
+    `depth` chunks."""
+    levels = [
+        str(level) for level in visible_levels(signed_in=signed_in, professional=professional)
+    ]
+    # Always three values for the three placeholders; repeating one changes nothing.
+    levels += [levels[0]] * (3 - len(levels))
+    where = [*levels, partnership.pk, partnership.consortium_id, depth]
+    if connection.vendor == "postgresql":
+        text = tidy(query)
+        if not text:
+            return []
+        sql, params = POSTGRESQL_SEARCH, [text, *where]
+    else:
+        match = fts5_query(query)
+        if match is None:
+            return []
+        sql, params = SQLITE_SEARCH, [match, *where]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        ranked = cursor.fetchall()
+    chunks = SearchChunk.objects.in_bulk([chunk_id for chunk_id, _ in ranked])
+    best, counts = {}, {}
+    for chunk_id, score in ranked:
+        chunk = chunks[chunk_id]
+        source = (chunk.source_type, chunk.source_id)
+        counts[source] = counts.get(source, 0) + 1
+        if source not in best:
+            best[source] = (chunk, float(score))
+    hits = [Hit(chunk, score, counts[source]) for source, (chunk, score) in best.items()]
+    return hits[:limit]
