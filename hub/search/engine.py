@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from hub.search.models import SearchChunk, Visibility
+from hub.search.models import SearchChunk, Synonym, Visibility
 
 # Control characters (PostgreSQL refuses a NUL) and anything past this many characters go.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -98,6 +98,49 @@ def _add(groups, term, or_with_last):
         groups.append(term)
 
 
+# -- synonyms ---------------------------------------------------------------------------------
+
+
+def synonym_groups(partnership):
+    """[members] of each synonym the partnership's site uses (its own and everyone's)."""
+    from django.db.models import Q
+
+    rows = Synonym.objects.filter(Q(partnership__isnull=True) | Q(partnership=partnership))
+    return [row.members() for row in rows]
+
+
+def expand(query, groups):
+    """`query` with each word or phrase that has synonyms written as "it" OR "the others",
+    which both engines read as any of them. Nothing inside quotes, and no excluded word
+    (-word), is expanded."""
+    alternatives = {}
+    for members in groups:
+        for member in members:
+            alternatives.setdefault(member, members)
+    if not alternatives or not query:
+        return query
+    pattern = re.compile(
+        r"(?<![\w-])("
+        + "|".join(
+            re.escape(member).replace("\\ ", r"\s+")
+            for member in sorted(alternatives, key=len, reverse=True)
+        )
+        + r")(?!\w)",
+        re.IGNORECASE,
+    )
+
+    def either(match):
+        members = alternatives[" ".join(match.group(1).split()).lower()]
+        return " OR ".join(f'"{member}"' for member in members)
+
+    pieces = query.split('"')
+    # Even pieces are outside quotes (an unbalanced quote leaves the rest inside).
+    return '"'.join(
+        pattern.sub(either, piece) if index % 2 == 0 else piece
+        for index, piece in enumerate(pieces)
+    )
+
+
 # -- writing ----------------------------------------------------------------------------------
 
 
@@ -145,11 +188,23 @@ def visible_levels(*, signed_in, professional):
     return levels
 
 
-def search(query, *, partnership, signed_in=False, professional=False, limit=20, depth=200):
+def search(
+    query,
+    *,
+    partnership,
+    signed_in=False,
+    professional=False,
+    limit=20,
+    depth=200,
+    synonyms=True,
+):
     """Up to `limit` hits, one per source, best first: what `partnership`'s site shows (its
     own, its consortium's regional, and everyone's) at the visibility the visitor has
     (`professional`: confirmed staff or a role in the partnership). The engine ranks at most
-    `depth` chunks."""
+    `depth` chunks. Words with synonyms also find the others (`expand`)."""
+    query = tidy(query)
+    if synonyms:
+        query = expand(query, synonym_groups(partnership))
     levels = [
         str(level) for level in visible_levels(signed_in=signed_in, professional=professional)
     ]

@@ -43,3 +43,36 @@ class SearchChunk(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.heading or self.position})"
+
+
+class Synonym(models.Model):
+    """Words that mean the same to a practitioner: an acronym and its words, the old name of
+    a procedure and the new. A search for any of them finds the others. Blank partnership:
+    for every partnership's site."""
+
+    partnership = models.ForeignKey(
+        "core.Partnership", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    term = models.CharField(max_length=80, help_text="For example: LADO")
+    alternatives = models.TextField(
+        help_text="One per line: what else people call it, for example 'local authority "
+        "designated officer'."
+    )
+
+    class Meta:
+        ordering = ["term"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "term"], name="one_synonym_per_term")
+        ]
+
+    def __str__(self):
+        return self.term
+
+    def members(self):
+        """The term and its alternatives, in lower case, without blanks or repeats."""
+        found = []
+        for value in [self.term, *self.alternatives.splitlines()]:
+            value = " ".join(value.split()).lower()
+            if value and value not in found:
+                found.append(value)
+        return found

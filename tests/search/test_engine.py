@@ -7,7 +7,7 @@ import pytest
 
 from hub.search import engine
 from hub.search.engine import fts5_query
-from hub.search.models import SearchChunk, Visibility
+from hub.search.models import SearchChunk, Synonym, Visibility
 
 pytestmark = pytest.mark.django_db
 
@@ -204,3 +204,75 @@ def test_the_fts5_query_quotes_every_term():
     assert fts5_query('NEAR(a "b') == '("NEAR a") AND ("b")'
     assert fts5_query("*^:()") is None
     assert fts5_query("-only") is None
+
+
+# -- synonyms ---------------------------------------------------------------------------------
+
+
+def test_an_acronym_finds_its_words_and_the_words_find_the_acronym(westshire):
+    engine.replace_source(
+        "test",
+        "designated",
+        [
+            chunk(
+                "Allegations against people who work with children",
+                "Tell the local authority designated officer within one working day.",
+                partnership=westshire,
+            )
+        ],
+    )
+    engine.replace_source(
+        "test",
+        "enquiries",
+        [
+            chunk(
+                "Child protection enquiries",
+                "A section 47 enquiry starts when...",
+                partnership=westshire,
+            )
+        ],
+    )
+    engine.replace_source(
+        "test",
+        "prevent",
+        [chunk("Prevent", "The duty to refer concerns.", partnership=westshire)],
+    )
+    # The seeded vocabulary: every site has it.
+    assert "Allegations against people who work with children" in titles(
+        engine.search("LADO", partnership=westshire)
+    )
+    assert titles(engine.search("s47", partnership=westshire))[0] == "Child protection enquiries"
+    assert "Prevent" in titles(engine.search("radicalisation", partnership=westshire))
+    # Without synonyms, none of these words is in those texts.
+    assert engine.search("LADO", partnership=westshire, synonyms=False) == []
+    assert engine.search("radicalisation", partnership=westshire, synonyms=False) == []
+
+
+def test_a_partnerships_own_synonym_is_used_on_its_site_only(westshire, northmoor):
+    Synonym.objects.create(partnership=westshire, term="WESH", alternatives="front door team")
+    for partnership in (westshire, northmoor):
+        engine.replace_source(
+            "test",
+            f"door-{partnership.pk}",
+            [chunk("Contacting the front door team", "Phone first.", partnership=partnership)],
+        )
+    assert titles(engine.search("wesh", partnership=westshire)) == [
+        "Contacting the front door team"
+    ]
+    assert engine.search("wesh", partnership=northmoor) == []
+
+
+def test_expansion_leaves_quoted_and_excluded_words_alone():
+    groups = [
+        ["lado", "local authority designated officer"],
+        ["strategy meeting", "strategy discussion"],
+    ]
+    assert engine.expand("LADO role", groups) == (
+        '"lado" OR "local authority designated officer" role'
+    )
+    assert engine.expand('"LADO" -lado', groups) == '"LADO" -lado'
+    assert engine.expand("strategy   meeting notes", groups) == (
+        '"strategy meeting" OR "strategy discussion" notes'
+    )
+    assert engine.expand("paladock", groups) == "paladock"
+    assert engine.expand("", groups) == ""
