@@ -15,6 +15,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from hub.core.admin_screen import AdminScreen
 from hub.core.forms import service_call, show_errors
+from hub.core.presenters import govuk_datetime
 from hub.core.staff_menu import admin_screen
 from hub.library import services
 from hub.library.models import DocumentVersion, Status, suggested_review_date
@@ -239,33 +240,55 @@ def published_message(version):
         return f"Version {version.version_label} of '{title}' is current: readers see it now."
     return (
         f"Version {version.version_label} of '{title}' is scheduled: readers see it from "
-        f"{timezone.localtime(version.published_at):%-d %B %Y at %H:%M}."
+        f"{govuk_datetime(version.published_at)}."
     )
 
 
-class ApproveVersionView(View):
-    """A second editor signs off a version waiting for it (a POST with its CSRF token).
-    Approving one's own, or pressing twice, changes nothing: the service refuses and the
-    document's screen says why."""
+class ActionView(View):
+    """A button that changes one thing (a POST with its CSRF token) and goes back to a
+    screen with the service's answer as a message. `load` finds what the address names among
+    what the editor may change (anything else is a 404, and nothing changes); `act` calls the
+    service and returns the success message; refusals whose code is in `harmless` (a second
+    press) are told as information, any other as an error."""
 
     http_method_names = ["post"]
+    harmless = frozenset()
 
     def dispatch(self, request, *args, **kwargs):
-        self.version = _version_or_404(request, kwargs["pk"])
+        if not request.user.is_authenticated:
+            raise Http404
+        self.load(request, kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
         with service_call() as call:
-            version = services.version_approve(
-                by=request.user, version=self.version, request=request
-            )
+            message = self.act()
         if call.ok:
-            messages.success(request, f"Signed off. {published_message(version)}")
-        elif getattr(call.error, "code", None) == "not_waiting":
+            messages.success(request, message)
+        elif getattr(call.error, "code", None) in self.harmless:
             messages.info(request, " ".join(call.messages))
         else:
             messages.error(request, " ".join(call.messages))
-        return redirect(edit_url(self.version.document))
+        return redirect(self.back_url())
+
+
+class ApproveVersionView(ActionView):
+    """A second editor signs off a version waiting for it. Approving one's own, or pressing
+    twice, changes nothing: the service refuses and the document's screen says why."""
+
+    harmless = frozenset({"not_waiting"})
+
+    def load(self, request, pk):
+        self.version = _version_or_404(request, pk)
+
+    def back_url(self):
+        return edit_url(self.version.document)
+
+    def act(self):
+        version = services.version_approve(
+            by=self.request.user, version=self.version, request=self.request
+        )
+        return f"Signed off. {published_message(version)}"
 
 
 class SendBackVersionForm(forms.Form):
@@ -393,33 +416,18 @@ def _by_owner(documents):
     return sorted(owners.items())
 
 
-class ReviewActionView(View):
-    """A button on the review dashboard: a POST (with its CSRF token) about one document the
-    editor may edit; any other document is a 404 and nothing changes. The service's answer
-    comes back as a message on the dashboard."""
+class ReviewActionView(ActionView):
+    """A button on the review dashboard, about one document the editor may edit."""
 
-    http_method_names = ["post"]
+    def load(self, request, pk):
+        self.document = get_object_or_404(editable_documents(request.user), pk=pk)
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            raise Http404
-        self.document = get_object_or_404(editable_documents(request.user), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        with service_call() as call:
-            message = self.act()
-        if call.ok:
-            messages.success(request, message)
-        elif getattr(call.error, "code", None) in self.harmless:
-            messages.info(request, " ".join(call.messages))
-        else:
-            messages.error(request, " ".join(call.messages))
-        return redirect(reverse("library_admin:reviews"))
+    def back_url(self):
+        return reverse("library_admin:reviews")
 
 
 class MarkUnderReviewView(ReviewActionView):
-    harmless = {"already_under_review"}
+    harmless = frozenset({"already_under_review"})
 
     def act(self):
         services.document_mark_under_review(
@@ -432,7 +440,7 @@ class MarkUnderReviewView(ReviewActionView):
 
 
 class EmailOwnerView(ReviewActionView):
-    harmless = {"already_sent"}
+    harmless = frozenset({"already_sent"})
 
     def act(self):
         services.document_email_owner(

@@ -79,14 +79,14 @@ def _waiting_for_sign_off(user):
     if not can(user, Action.EDIT_PAGES):
         return []
     waiting = editable_versions(user).awaiting_sign_off().exclude(uploaded_by=user)
-    documents = sorted(set(waiting.values_list("document_id", flat=True)))
+    documents = list(waiting.values_list("document_id", flat=True))
     if not documents:
         return []
-    if len(documents) == 1:
-        url = reverse("library_documents:edit", args=documents)
+    if len(set(documents)) == 1:
+        url = reverse("library_documents:edit", args=documents[:1])
     else:
         url = reverse("library_documents:index")
-    return [("Library versions to sign off", url, waiting.count())]
+    return [("Library versions to sign off", url, len(documents))]
 
 
 def _reviews_due(user):

@@ -22,6 +22,7 @@ from hub.core import sign_off
 from hub.core.forms import service_call
 from hub.core.models import Partnership
 from hub.core.permissions import Action, can, scope_queryset
+from hub.core.presenters import govuk_datetime
 from hub.procedures import queries, services
 from hub.procedures.admin_forms import (
     ChapterChangeForm,
@@ -398,7 +399,7 @@ def published_message(release):
         return f"'{release.title}' is published: readers see it now."
     return (
         f"'{release.title}' is scheduled: readers see it from "
-        f"{timezone.localtime(release.published_at):%-d %B %Y at %H:%M}."
+        f"{govuk_datetime(release.published_at)}."
     )
 
 

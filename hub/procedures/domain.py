@@ -108,25 +108,10 @@ def _sign_offs(user):
     ]
 
 
-def _waiting_for_sign_off(user):
-    from django.urls import reverse
-
-    from hub.procedures.admin_views import editable_releases, may_edit_any_procedures
-
-    if not may_edit_any_procedures(user):
-        return []
-    waiting = (
-        editable_releases(user)
-        .filter(published_at__isnull=True, submitted_at__isnull=False)
-        .exclude(submitted_by=user)
-        .count()
-    )
-    if not waiting:
-        return []
-    return [("Procedures releases to sign off", reverse("procedures_admin:releases"), waiting)]
-
-
-def _releases_scheduled(user):
+def _releases_to_act_on(user):
+    """Releases waiting for this editor's sign-off (asked for by someone else) and releases
+    scheduled, counted in one query over the releases the editor may open."""
+    from django.db.models import Count, Q
     from django.urls import reverse
     from django.utils import timezone
 
@@ -134,10 +119,19 @@ def _releases_scheduled(user):
 
     if not may_edit_any_procedures(user):
         return []
-    scheduled = editable_releases(user).filter(published_at__gt=timezone.now()).count()
-    if not scheduled:
-        return []
-    return [("Procedures releases scheduled", reverse("procedures_admin:releases"), scheduled)]
+    counts = editable_releases(user).aggregate(
+        waiting=Count(
+            "pk",
+            filter=Q(published_at__isnull=True, submitted_at__isnull=False) & ~Q(submitted_by=user),
+        ),
+        scheduled=Count("pk", filter=Q(published_at__gt=timezone.now())),
+    )
+    url = reverse("procedures_admin:releases")
+    lines = [
+        ("Procedures releases to sign off", url, counts["waiting"]),
+        ("Procedures releases scheduled", url, counts["scheduled"]),
+    ]
+    return [line for line in lines if line[2]]
 
 
 def _edits_procedures(request):
@@ -148,10 +142,7 @@ def _edits_procedures(request):
 
 DOMAIN = Domain(
     label="procedures",
-    todos=(
-        Todo("releases to sign off", _waiting_for_sign_off),
-        Todo("releases scheduled", _releases_scheduled),
-    ),
+    todos=(Todo("releases to sign off or scheduled", _releases_to_act_on),),
     sign_offs=(
         SignOff(
             "procedures.release",
