@@ -275,7 +275,10 @@ def test_the_coordinator_sets_up_a_course_books_people_offers_a_place_and_closes
     in_site(live_site, code)
     page.goto(live_site["url"] + "/training/manage/sessions/")
     page.get_by_role("link", name=re.compile(r"Take the register\s*: Journey course")).click()
-    for radio in page.get_by_label("Attended", exact=True).all():
+    # The register has loaded (two people booked) before its radios are listed.
+    attended = page.get_by_label("Attended", exact=True)
+    expect(attended).to_have_count(2)
+    for radio in attended.all():
         radio.check()
     page.get_by_role("button", name="Save the register").click()
     expect(page.get_by_text("Register saved.")).to_be_visible()
