@@ -17,6 +17,13 @@ class Visibility(models.TextChoices):
     RESTRICTED = "restricted", "The partnership's professionals"
 
 
+AUDIENCES = {
+    "professionals": "Professionals and volunteers",
+    "parents": "Parents and carers",
+    "young_people": "Children and young people",
+}
+
+
 class SearchChunk(models.Model):
     source_type = models.CharField(max_length=40)
     source_id = models.CharField(max_length=64)
@@ -37,6 +44,9 @@ class SearchChunk(models.Model):
     heading = models.CharField(max_length=300, blank=True)
     text = models.TextField(blank=True)
     url = models.CharField(max_length=500)
+    # Who it is written for, when its source says: words from AUDIENCES separated by spaces;
+    # blank for everyone.
+    audiences = models.CharField(max_length=60, null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["source_type", "source_id"], name="hub_chunk_source")]
@@ -76,3 +86,83 @@ class Synonym(models.Model):
             if value and value not in found:
                 found.append(value)
         return found
+
+
+class SearchWord(models.Model):
+    """A word of the index's public text, for "Did you mean …?" (hub/search/spelling.py):
+    only words of chunks everyone may read, so a suggestion never reveals restricted text.
+    On PostgreSQL a trigram index (pg_trgm) finds near spellings."""
+
+    word = models.CharField(max_length=60, unique=True)
+    chunks = models.PositiveIntegerField(default=1, help_text="How many public chunks use it.")
+
+    def __str__(self):
+        return self.word
+
+
+class BestBet(models.Model):
+    """An editor's pin: for this query (normalised), this result comes first on the
+    partnership's site. `url` is the result's address on the site (a page, a document, a
+    chapter); it must be one the index holds for that site."""
+
+    partnership = models.ForeignKey("core.Partnership", on_delete=models.CASCADE, related_name="+")
+    query = models.CharField(
+        max_length=200,
+        help_text="What people type, for example 'escalation'. Case and punctuation do not matter.",
+    )
+    url = models.CharField(
+        "result's address",
+        max_length=500,
+        help_text="The address of the page, document or chapter on this site, for example "
+        "/library/resolving-professional-differences/",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["query"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "query", "url"], name="one_best_bet_per_query_and_url"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.query} → {self.url}"
+
+
+class QueryLog(models.Model):
+    """One search, for the business unit's insight (hub/search/insight.py): the query
+    normalised, only if the identifier guard passed it; its result count; the rank clicked;
+    the day. Never a user, an IP address or a session. Deleted after 30 days."""
+
+    partnership = models.ForeignKey("core.Partnership", on_delete=models.CASCADE, related_name="+")
+    query = models.CharField(max_length=200)
+    results = models.PositiveIntegerField()
+    clicked_rank = models.PositiveSmallIntegerField(null=True, blank=True)
+    day = models.DateField(db_index=True)
+
+    def __str__(self):
+        return f"{self.day}: {self.query}"
+
+
+class QueryMonth(models.Model):
+    """A month's figures for one query typed at least 5 times that month; every rarer query
+    is counted in the month's row with a blank query ("other")."""
+
+    partnership = models.ForeignKey("core.Partnership", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(help_text="The first day of the month.")
+    query = models.CharField(max_length=200, blank=True)
+    searches = models.PositiveIntegerField(default=0)
+    without_results = models.PositiveIntegerField(default=0)
+    clicked = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-month", "-searches"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "month", "query"], name="one_row_per_query_and_month"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.month:%B %Y}: {self.query or 'other'}"
