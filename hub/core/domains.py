@@ -121,18 +121,23 @@ class Figure:
 
 @dataclass(frozen=True)
 class Searchable:
-    """Content a domain offers to site search, as one of its filters ("Show: <label> only").
+    """Content a domain offers to site search (hub/search/indexing.py), as one of the
+    search page's types ("Show: <label>").
 
-    `find(request, query, limit)` returns up to `limit` rows the visitor may see, best first:
-    dicts with "kind" (in words), "title", "url", "score" (comparable within one searchable)
-    and "source" (the object). `snippet(source, query)` is the text shown under a result;
-    it is only called for the results on the page shown."""
+    `chunks(ids)` returns {source id: [unsaved SearchChunk, ...]} for the sources named in
+    `ids` (None: every source the domain has), each chunk with its scope, visibility, kind,
+    title, heading, text and url; a source named but missing, withdrawn or not yet published
+    maps to [] (or is left out), and its chunks leave the index. `changes` maps a model label
+    ("app_label.ModelName") to `affected(row)`: the source ids a saved or deleted row of that
+    model changes, so they are indexed again once the transaction commits. `synonyms
+    (partnership)` adds [[word, other words, ...], ...] the domain knows (a glossary)."""
 
-    kind: str  # the filter's value in the query string
+    kind: str  # the source type in the index and the filter's value in the query string
     label: str
-    find: Callable[[Any, str, int], list[dict]]
-    snippet: Callable[[Any, str], str]
+    chunks: Callable[[Any], dict[str, list]]
+    changes: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
     order: int = 100
+    synonyms: Callable[[Any], list[list[str]]] | None = None
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The library domain: local protocols and guidance (hub/core/domains.py)."""
 
 from datetime import time as datetime_time
+from datetime import timedelta as datetime_timedelta
 
 from django.db import transaction
 from django.db.models.functions import Lower
@@ -120,21 +121,40 @@ def _demo(context):
         load_library(context.partnerships)
 
 
-def _search(request, query, limit):
-    from hub.library.queries import site_search
+def _documents(ids):
+    from hub.library.search_index import document_chunks
 
-    return site_search(request, query, limit)
+    return document_chunks(ids)
 
 
-def _snippet(document, query):
-    from hub.library.queries import site_search_snippet
+def _document_changed(document):
+    return [document.pk]
 
-    return site_search_snippet(document, query)
+
+def _version_changed(version):
+    return [version.document_id]
+
+
+def _index_gone_live(now):
+    from hub.library.search_index import index_gone_live
+
+    return index_gone_live(now)
 
 
 DOMAIN = Domain(
     label="library",
-    search=(Searchable("documents", "Documents", _search, _snippet, order=20),),
+    search=(
+        Searchable(
+            "documents",
+            "Documents",
+            _documents,
+            changes={
+                "library.LibraryDocument": _document_changed,
+                "library.DocumentVersion": _version_changed,
+            },
+            order=20,
+        ),
+    ),
     name="Local protocols and guidance",
     audit_actions=AUDIT_ACTIONS,
     personal_data=(
@@ -173,6 +193,12 @@ DOMAIN = Domain(
             _reminders,
             at=datetime_time(7, 0),
             description="reminds owners of documents coming up for review",
+        ),
+        Job(
+            "index_library_versions_gone_live",
+            _index_gone_live,
+            every=datetime_timedelta(minutes=15),
+            description="brings search up to date with library versions scheduled to go live",
         ),
     ),
     cache_purge={

@@ -44,13 +44,15 @@ def filter_documents(documents, filters):
     return documents
 
 
-def search_documents(documents, query):
-    """Documents matching the words, in their title, summary or the text inside the file."""
-    matching = LibraryDocument.objects.filter(pk__in=documents.values("pk")).search(
-        query, operator="and"
-    )
-    ids = [document.pk for document in matching]
-    return documents.filter(pk__in=ids), ids
+def search_documents(request, partnership, documents, query):
+    """The documents of `documents` matching the words in their title, summary or the text
+    inside the file (the site's chunk index, hub/search/results.py), and their ids best
+    first."""
+    from hub.search.results import run
+
+    found = run(query, partnership=partnership, user=request.user, kinds=["documents"])
+    ranked = [int(result.chunk.source_id) for result in found.results]
+    return documents.filter(pk__in=ranked), ranked
 
 
 def documents_as_at(documents, day):
@@ -62,27 +64,3 @@ def documents_as_at(documents, day):
         if version is not None:
             rows.append((document, version))
     return rows
-
-
-def site_search(request, query, limit):
-    """The library documents this visitor may see that match every word (site search)."""
-    from hub.core.presenters import partnership_for
-
-    documents = visible_documents(request, partnership_for(request))
-    found = documents.search(query, operator="and").annotate_score("score")
-    return [
-        {
-            "kind": document.get_document_type_display(),
-            "title": document.title,
-            "url": document.get_absolute_url(),
-            "source": document,
-            "score": document.score or 0,
-        }
-        for document in found[:limit]
-    ]
-
-
-def site_search_snippet(document, query):
-    from hub.search.snippets import highlight
-
-    return highlight(document.current_text(), query) or highlight(document.summary, query)

@@ -21,8 +21,9 @@ def index(request):
     form = LibraryFilterForm(_filters_asked(request) or None, owners=queries.owners_of(documents))
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     documents = queries.filter_documents(documents, filters).select_related("owner_agency")
+    ranked = None
     if filters.get("q"):
-        documents, _ = queries.search_documents(documents, filters["q"])
+        documents, ranked = queries.search_documents(request, partnership, documents, filters["q"])
     as_at = filters.get("as_at")
     if as_at:
         rows = queries.documents_as_at(documents, as_at)
@@ -30,6 +31,10 @@ def index(request):
         rows = [
             (document, document.current_version) for document in documents.with_current_version()
         ]
+    if ranked is not None and filters.get("sort") != "updated":
+        # Best match first, unless the reader asked for the latest updated.
+        order = {pk: position for position, pk in enumerate(ranked)}
+        rows.sort(key=lambda row: order[row[0].pk])
     page = Paginator(rows, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)

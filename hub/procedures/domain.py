@@ -77,16 +77,31 @@ def _demo(context):
         load_procedures(context.consortium, context.partnerships)
 
 
-def _search(request, query, limit):
-    from hub.procedures.queries import site_search
+def _chapters(ids):
+    from hub.procedures.search_index import chapter_chunks
 
-    return site_search(request, query, limit)
+    return chapter_chunks(ids)
 
 
-def _snippet(chapter, query):
-    from hub.procedures.queries import site_search_snippet
+def _glossary_synonyms(partnership):
+    from hub.procedures.glossary_search import glossary_synonyms
 
-    return site_search_snippet(chapter, query)
+    return glossary_synonyms(partnership)
+
+
+def _glossary(ids):
+    from hub.procedures.search_index import glossary_chunks
+
+    return glossary_chunks(ids)
+
+
+def _changed(name):
+    def affected(row):
+        from hub.procedures import search_index
+
+        return getattr(search_index, name)(row)
+
+    return affected
 
 
 def _sign_offs(user):
@@ -151,7 +166,28 @@ DOMAIN = Domain(
             regional=True,
         ),
     ),
-    search=(Searchable("procedures", "Procedures", _search, _snippet, order=30),),
+    search=(
+        Searchable(
+            "procedures",
+            "Procedures",
+            _chapters,
+            changes={
+                "procedures.Chapter": _changed("chapter_changed"),
+                "procedures.ChapterVersion": _changed("version_changed"),
+                "procedures.LocalInformationVersion": _changed("version_changed"),
+                "procedures.Release": _changed("release_changed"),
+            },
+            order=30,
+        ),
+        Searchable(
+            "glossary",
+            "Glossary",
+            _glossary,
+            changes={"procedures.GlossaryTerm": _changed("term_changed")},
+            order=40,
+            synonyms=_glossary_synonyms,
+        ),
+    ),
     name="Regional child protection procedures",
     audit_actions=AUDIT_ACTIONS,
     personal_data=(

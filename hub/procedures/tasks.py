@@ -8,13 +8,19 @@ from hub.procedures.services import send_release_notifications
 
 
 def reindex_chapters_of(release):
-    """Index each chapter the release changed, with the text readers see now."""
+    """Index each chapter the release changed, with the text readers see now (site search's
+    chunk index; Wagtail's, which the editors' admin searches)."""
     from wagtail.search.index import insert_or_update_object
+
+    from hub.procedures.search_index import release_changed
+    from hub.search.indexing import index
 
     chapters = {version.chapter for version in release.chapter_versions.select_related("chapter")}
     for chapter in chapters:
         insert_or_update_object(chapter)
-    return len(chapters)
+    changed = release_changed(release)
+    index("procedures", changed)
+    return len(changed)
 
 
 def reindex_recently_live(now=None, window=datetime.timedelta(days=1)):

@@ -8,5 +8,7 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from hub.core.domains import register_app
+        from hub.search import indexing
 
         register_app(self)
+        indexing.connect()

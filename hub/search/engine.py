@@ -38,6 +38,13 @@ def tidy(query):
     return _CONTROL.sub(" ", query or "")[:LONGEST_QUERY].strip()
 
 
+def normalise(query):
+    """A query as it is compared and counted (best bets, query insight): lower case, words
+    separated by single spaces, no punctuation around words, at most 200 characters."""
+    words = [word for word in (_WORD.findall(piece) for piece in tidy(query).split()) if word]
+    return " ".join(" ".join(pieces) for pieces in words).casefold()[:200].strip()
+
+
 def fts5_query(query):
     """`query` as FTS5 syntax, or None when nothing searchable is left. Every term is a
     quoted string, so nothing typed is read as FTS5's own syntax."""
@@ -102,11 +109,18 @@ def _add(groups, term, or_with_last):
 
 
 def synonym_groups(partnership):
-    """[members] of each synonym the partnership's site uses (its own and everyone's)."""
+    """[members] of each synonym the partnership's site uses: its own, everyone's, and those
+    the domains know (a glossary's acronyms, hub/core/domains.py `Searchable.synonyms`)."""
     from django.db.models import Q
 
+    from hub.core.domains import every
+
     rows = Synonym.objects.filter(Q(partnership__isnull=True) | Q(partnership=partnership))
-    return [row.members() for row in rows]
+    groups = [row.members() for row in rows]
+    for searchable in every("search"):
+        if searchable.synonyms is not None:
+            groups += searchable.synonyms(partnership)
+    return groups
 
 
 def expand(query, groups):
@@ -160,32 +174,48 @@ def remove_source(source_type, source_id):
 
 # -- searching --------------------------------------------------------------------------------
 
-# Visible to the visitor (three visibility levels) on the partnership's site: its own, its
-# consortium's regional, or everyone's.
+# Visible to the visitor on the partnership's site: its own chunks at the levels the visitor
+# has there, and its consortium's regional and everyone's chunks at the levels the visitor has
+# across the consortium.
 _VISIBLE = (
-    "c.visibility IN (%s, %s, %s) AND (c.partnership_id = %s OR (c.partnership_id IS NULL "
-    "AND (c.consortium_id = %s OR c.consortium_id IS NULL)))"
+    "((c.partnership_id = %s AND c.visibility IN (%s, %s, %s)) OR (c.partnership_id IS NULL "
+    "AND (c.consortium_id = %s OR c.consortium_id IS NULL) AND c.visibility IN (%s, %s, %s)))"
 )
 POSTGRESQL_SEARCH = (
     "SELECT c.id, ts_rank_cd(c.search_vector, q) AS score "
     "FROM hubsearch_searchchunk c, websearch_to_tsquery('english', %s) q "
-    "WHERE c.search_vector @@ q AND " + _VISIBLE + " ORDER BY score DESC, c.id LIMIT %s"
+    "WHERE c.search_vector @@ q AND " + _VISIBLE + "{kinds} ORDER BY score DESC, c.id LIMIT %s"
 )
 # bm25() is lower for better matches; column weights title 10, heading 4, text 1.
 SQLITE_SEARCH = (
     "SELECT c.id, -bm25(hubsearch_chunk_fts, 10.0, 4.0, 1.0) AS score "
     "FROM hubsearch_chunk_fts JOIN hubsearch_searchchunk c ON c.id = hubsearch_chunk_fts.rowid "
-    "WHERE hubsearch_chunk_fts MATCH %s AND " + _VISIBLE + " ORDER BY score DESC, c.id LIMIT %s"
+    "WHERE hubsearch_chunk_fts MATCH %s AND "
+    + _VISIBLE
+    + "{kinds} ORDER BY score DESC, c.id LIMIT %s"
 )
 
 
 def visible_levels(*, signed_in, professional):
+    """The visibility levels a visitor reads: `professional` for the partnership's (or, for
+    regional chunks, the consortium's) professionals."""
     levels = [Visibility.PUBLIC]
     if signed_in:
         levels.append(Visibility.SIGNED_IN)
     if professional:
         levels.append(Visibility.RESTRICTED)
-    return levels
+    # Always three values for the three placeholders; repeating one changes nothing.
+    levels += [levels[0]] * (3 - len(levels))
+    return [str(level) for level in levels]
+
+
+def visibility_params(partnership, *, signed_in, own, regional):
+    return [
+        partnership.pk,
+        *visible_levels(signed_in=signed_in, professional=own),
+        partnership.consortium_id,
+        *visible_levels(signed_in=signed_in, professional=regional),
+    ]
 
 
 def search(
@@ -193,34 +223,38 @@ def search(
     *,
     partnership,
     signed_in=False,
-    professional=False,
-    limit=20,
-    depth=200,
+    own=False,
+    regional=False,
+    limit=None,
+    depth=500,
     synonyms=True,
+    kinds=None,
 ):
-    """Up to `limit` hits, one per source, best first: what `partnership`'s site shows (its
-    own, its consortium's regional, and everyone's) at the visibility the visitor has
-    (`professional`: confirmed staff or a role in the partnership). The engine ranks at most
-    `depth` chunks. Words with synonyms also find the others (`expand`)."""
+    """Hits, one per source, best first: what `partnership`'s site shows (its own, its
+    consortium's regional, and everyone's) at the visibility the visitor has (`own`: one of
+    the partnership's professionals — confirmed staff or a role in it; `regional`: one of any
+    partnership of its consortium). The engine ranks at most `depth` chunks. Words with
+    synonyms also find the others (`expand`). `kinds`: only sources of these types."""
     query = tidy(query)
     if synonyms:
-        query = expand(query, synonym_groups(partnership))
-    levels = [
-        str(level) for level in visible_levels(signed_in=signed_in, professional=professional)
-    ]
-    # Always three values for the three placeholders; repeating one changes nothing.
-    levels += [levels[0]] * (3 - len(levels))
-    where = [*levels, partnership.pk, partnership.consortium_id, depth]
+        # `synonyms` may be the groups already read (synonym_groups) for this partnership.
+        groups = synonyms if isinstance(synonyms, list) else synonym_groups(partnership)
+        query = expand(query, groups)
+    where = visibility_params(partnership, signed_in=signed_in, own=own, regional=regional)
+    only = ""
+    if kinds:
+        only = " AND c.source_type IN (" + ", ".join(["%s"] * len(kinds)) + ")"
+        where += list(kinds)
+    where.append(depth)
     if connection.vendor == "postgresql":
-        text = tidy(query)
-        if not text:
+        if not query:
             return []
-        sql, params = POSTGRESQL_SEARCH, [text, *where]
+        sql, params = POSTGRESQL_SEARCH.format(kinds=only), [query, *where]
     else:
         match = fts5_query(query)
         if match is None:
             return []
-        sql, params = SQLITE_SEARCH, [match, *where]
+        sql, params = SQLITE_SEARCH.format(kinds=only), [match, *where]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         ranked = cursor.fetchall()
@@ -233,4 +267,4 @@ def search(
         if source not in best:
             best[source] = (chunk, float(score))
     hits = [Hit(chunk, score, counts[source]) for source, (chunk, score) in best.items()]
-    return hits[:limit]
+    return hits if limit is None else hits[:limit]

@@ -1,10 +1,13 @@
 from django import forms
 
-from hub.search.queries import searchables
+from hub.search.models import AUDIENCES
+from hub.search.results import REACHES
 
 
-def _kinds():
-    return [("", "Everything")] + [(s.kind, f"{s.label} only") for s in searchables()]
+def _types():
+    from hub.search.indexing import searchables
+
+    return [(s.kind, s.label) for s in searchables()]
 
 
 class SearchForm(forms.Form):
@@ -14,5 +17,37 @@ class SearchForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
+    type = forms.MultipleChoiceField(
+        label="Type", required=False, choices=_types, widget=forms.CheckboxSelectMultiple
+    )
+    reach = forms.ChoiceField(
+        label="Local or regional",
+        required=False,
+        choices=[("", "Any"), *REACHES.items()],
+        widget=forms.RadioSelect,
+    )
+    audience = forms.ChoiceField(
+        label="Written for",
+        required=False,
+        choices=[("", "Anyone"), *AUDIENCES.items()],
+        widget=forms.RadioSelect,
+    )
 
-    kind = forms.ChoiceField(label="Show", required=False, choices=_kinds, widget=forms.RadioSelect)
+    def __init__(self, data=None, **kwargs):
+        if data is not None and "kind" in data and "type" not in data:
+            # `?kind=` was the type filter's name: links people saved still work.
+            data = data.copy()
+            data.setlist("type", [value for value in data.getlist("kind") if value])
+        super().__init__(data, **kwargs)
+
+    def clean_q(self):
+        return self.cleaned_data["q"].strip()
+
+    def label_counts(self, counts):
+        """Each filter choice with the number of results it would show."""
+        for name in ("type", "reach", "audience"):
+            found = counts.get(name, {})
+            self.fields[name].choices = [
+                (value, f"{label} ({found.get(value, 0)})" if value else label)
+                for value, label in self.fields[name].choices
+            ]

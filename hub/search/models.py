@@ -47,6 +47,8 @@ class SearchChunk(models.Model):
     # Who it is written for, when its source says: words from AUDIENCES separated by spaces;
     # blank for everyone.
     audiences = models.CharField(max_length=60, null=True, blank=True)
+    # How far it reaches, when its source says: "local", "regional" or "national".
+    reach = models.CharField(max_length=10, null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["source_type", "source_id"], name="hub_chunk_source")]

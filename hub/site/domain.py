@@ -7,23 +7,40 @@ from hub.core.domains import Domain, Searchable, StaffLink
 from hub.core.staff_menu import admin_screen
 
 
-def _search(request, query, limit):
-    from hub.site.search import site_search
+def _pages(ids):
+    from hub.site.search import page_chunks
 
-    return site_search(request, query, limit)
+    return page_chunks(ids)
 
 
-def _snippet(page, query):
-    from hub.site.search import site_search_snippet
+def _page_changed(page):
+    from hub.site.search import pages_changed
 
-    return site_search_snippet(page, query)
+    return pages_changed(page)
+
+
+def _restriction_changed(restriction):
+    from hub.site.search import restriction_changed
+
+    return restriction_changed(restriction)
 
 
 DOMAIN = Domain(
     label="site",
     name="Partnership websites",
     cache_purge={"site.usefullink": ("content", "training")},
-    search=(Searchable("pages", "Pages", _search, _snippet, order=10),),
+    search=(
+        Searchable(
+            "pages",
+            "Pages",
+            _pages,
+            changes={
+                "wagtailcore.Page": _page_changed,
+                "wagtailcore.PageViewRestriction": _restriction_changed,
+            },
+            order=10,
+        ),
+    ),
     staff_links=(
         StaffLink(
             "content",

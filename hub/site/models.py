@@ -132,6 +132,7 @@ class NewsIndexPage(HubPage):
 
 
 class NewsArticlePage(HubPage):
+    search_kind = "News"  # in site search's results (hub/site/search.py)
     date = models.DateField(default=timezone.localdate)
     body = StreamField(ContentStreamBlock(), use_json_field=True)
 

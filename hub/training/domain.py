@@ -5,7 +5,16 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.core.domains import Domain, Figure, Job, Link, PersonalData, Retention, Todo
+from hub.core.domains import (
+    Domain,
+    Figure,
+    Job,
+    Link,
+    PersonalData,
+    Retention,
+    Searchable,
+    Todo,
+)
 from hub.training.staff_screens import STAFF_LINKS
 
 AUDIT_ACTIONS = {
@@ -105,6 +114,16 @@ def _demo(context):
     load_training()
 
 
+def _courses(ids):
+    from hub.training.search_index import course_chunks
+
+    return course_chunks(ids)
+
+
+def _course_changed(course):
+    return [course.pk]
+
+
 DOMAIN = Domain(
     label="training",
     name="Training programme",
@@ -192,6 +211,15 @@ DOMAIN = Domain(
         Todo("sessions this week", _sessions_this_week),
     ),
     figures=(Figure("Training places booked", "places", _places_booked, counts_people=True),),
+    search=(
+        Searchable(
+            "courses",
+            "Training courses",
+            _courses,
+            changes={"training.Course": _course_changed},
+            order=50,
+        ),
+    ),
     demo=_demo,
     demo_order=30,
 )

@@ -43,11 +43,26 @@ def _to_read(user):
     return [("Kudos to read", "/search/?q=kudos", 3)] if _shown() else []
 
 
-def _search(request, query, limit):
+def _chunks(ids):
+    """Each kudos on its partnership's site (a test's example: real kudos would be private)."""
+    from hub.search.models import SearchChunk
     from tests.example_domain.models import Kudos
 
-    found = Kudos.objects.filter(note__icontains=query)[:limit] if _shown() else []
-    return [{"kind": "Kudos", "title": k.note, "url": "/", "source": k, "score": 1} for k in found]
+    kudos = Kudos.objects.select_related("person")
+    if ids is not None:
+        kudos = kudos.filter(pk__in=ids)
+    return {
+        k.pk: [
+            SearchChunk(
+                partnership_id=k.person.partnership_id,
+                kind="Kudos",
+                title=k.note,
+                text=f"Kudos: {k.note}",
+                url="/",
+            )
+        ]
+        for k in kudos
+    }
 
 
 def _count(partnership, start, end):
@@ -87,7 +102,9 @@ DOMAIN = Domain(
             shown=_shown,
         ),
     ),
-    search=(Searchable("kudos", "Kudos", _search, lambda k, query: f"Kudos: {k.note}"),),
+    search=(
+        Searchable("kudos", "Kudos", _chunks, changes={"example_domain.Kudos": lambda k: [k.pk]}),
+    ),
     staff_links=(
         StaffLink(
             "content",

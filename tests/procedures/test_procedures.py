@@ -307,9 +307,9 @@ def test_subscribing_with_a_bad_address_gets_an_error(client):
 
 
 def test_site_search_finds_words_in_the_procedures(client, test_chapter):
-    from wagtail.search.index import insert_or_update_object
+    from hub.search import indexing
 
-    insert_or_update_object(test_chapter)
+    indexing.index("procedures", [test_chapter.pk])
     html = client.get("/search/", {"q": "zephyrine", "kind": "procedures"}).content.decode()
     assert "Test strategy discussions" in html
 

@@ -29,6 +29,12 @@ def titles(hits):
     return [hit.chunk.title for hit in hits]
 
 
+@pytest.fixture(autouse=True)
+def only_the_tests_chunks(db):
+    """The demo's chunks set aside (inside the test's transaction)."""
+    SearchChunk.objects.all().delete()
+
+
 @pytest.fixture
 def indexed(westshire, northmoor):
     engine.replace_source(
@@ -135,7 +141,7 @@ def test_visibility_is_applied_inside_the_query(westshire, indexed):
     public = titles(engine.search("quillwort", partnership=westshire))
     signed_in = titles(engine.search("quillwort", partnership=westshire, signed_in=True))
     professional = titles(
-        engine.search("quillwort", partnership=westshire, signed_in=True, professional=True)
+        engine.search("quillwort", partnership=westshire, signed_in=True, own=True)
     )
     assert "Quillwort members' note" not in public and "Quillwort staff briefing" not in public
     assert "Quillwort members' note" in signed_in and "Quillwort staff briefing" not in signed_in
