@@ -1,4 +1,4 @@
-""" "Did you mean …?": near spellings from the index's own vocabulary.
+"""Spelling suggestions, "Did you mean …?", from the index's own vocabulary.
 
 The vocabulary (`SearchWord`) holds the words of public chunks only, so a suggestion never
 reveals what only signed-in visitors or professionals may read. A word is lower case, letters
@@ -24,7 +24,7 @@ import unicodedata
 from collections import Counter
 from string import ascii_lowercase
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -59,17 +59,19 @@ def _public(chunk):
     return chunk.visibility == Visibility.PUBLIC
 
 
-# Adds the words of a list (one parameter, however long) that the vocabulary does not have;
-# what bulk_create(ignore_conflicts=True) writes, in one statement whatever the number of words
-# (Django would split it into inserts of 499 words on SQLite).
+# Adds the words of a list (one parameter, however long) that the vocabulary does not have,
+# in one statement whatever the number of words (bulk_create would write inserts of 499 words
+# on SQLite). Known words are left out before the insert, which is quicker than letting each
+# conflict; ON CONFLICT is for a word another indexer adds at the same time.
 _POSTGRESQL_ADD = (
-    "INSERT INTO hubsearch_searchword (word, chunks) SELECT unnest(%s::text[]), 1 "
+    "INSERT INTO hubsearch_searchword (word, chunks) "
+    "SELECT t.word, 1 FROM unnest(%s::text[]) AS t(word) "
+    "WHERE NOT EXISTS (SELECT 1 FROM hubsearch_searchword w WHERE w.word = t.word) "
     "ON CONFLICT (word) DO NOTHING"
 )
-# "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the insert, not a join.
 _SQLITE_ADD = (
     "INSERT INTO hubsearch_searchword (word, chunks) SELECT value, 1 FROM json_each(%s) "
-    "WHERE true ON CONFLICT (word) DO NOTHING"
+    "WHERE value NOT IN (SELECT word FROM hubsearch_searchword) ON CONFLICT (word) DO NOTHING"
 )
 
 
@@ -118,6 +120,16 @@ def rebuild_words():
                     for word in words[start : start + WORD_BATCH]
                 ]
             )
+        if connection.vendor == "postgresql":
+            # New statistics, and the trigram index's pending entries merged, so that the
+            # first suggestions after a rebuild use the index rather than read every word.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE hubsearch_searchword")
+                try:
+                    with transaction.atomic():
+                        cursor.execute("SELECT gin_clean_pending_list('hubsearch_word_trigram')")
+                except DatabaseError:
+                    pass  # Only the index's owner may; autovacuum will do it soon.
     return len(counts)
 
 

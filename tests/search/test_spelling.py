@@ -1,7 +1,7 @@
-""" "Did you mean …?" (hub/search/spelling.py), on whichever database the suite runs: a
-misspelt word corrected to the nearest, most used word of the index's public text; what the
-visitor meant on purpose (phrases, exclusions, OR, numbers) left alone; nothing restricted
-ever suggested; and nothing typed ever an error."""
+"""Spelling suggestions, "Did you mean …?" (hub/search/spelling.py), on whichever database
+the suite runs: a misspelt word corrected to the nearest, most used word of the index's public
+text; what the visitor meant on purpose (phrases, exclusions, OR, numbers) left alone; nothing
+restricted ever suggested; and nothing typed ever an error."""
 
 import pytest
 
@@ -74,7 +74,10 @@ def indexed(westshire):
     )
 
 
-def test_a_misspelt_word_becomes_the_nearest_word_of_the_index(indexed):
+@pytest.mark.parametrize("rebuilt", [False, True], ids=["words-added", "rebuilt-with-the-demo"])
+def test_a_misspelt_word_becomes_the_nearest_word_of_the_index(indexed, rebuilt):
+    if rebuilt:
+        rebuild_words()
     assert suggest("neglet") == "neglect"
     assert suggest("domestc abuse") == "domestic abuse"
     assert suggest("negelct") == "neglect"  # two letters swapped: one edit
