@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from hub.search.models import SearchChunk, Synonym, Visibility
+from hub.search.models import SearchChunk, Synonym, Visibility, scope_word
 
 # Control characters (PostgreSQL refuses a NUL) and anything past this many characters go.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -160,12 +160,29 @@ def expand(query, groups):
 
 def replace_source(source_type, source_id, chunks):
     """Index `chunks` (SearchChunk instances, unsaved) as all of the source's text."""
-    source_id = str(source_id)
-    with transaction.atomic():
-        SearchChunk.objects.filter(source_type=source_type, source_id=source_id).delete()
+    replace_sources(source_type, {source_id: chunks})
+
+
+def replace_sources(source_type, sources, *, only=True):
+    """Index each source's chunks ({source id: [unsaved SearchChunk]}) in place of what it
+    had, in one transaction: one deletion for them all, then the rows in batches. `only`
+    False: every other source of the type goes too (a full rebuild)."""
+    rows = []
+    for source_id, chunks in sources.items():
         for position, chunk in enumerate(chunks):
-            chunk.source_type, chunk.source_id, chunk.position = source_type, source_id, position
-        SearchChunk.objects.bulk_create(chunks, batch_size=500)
+            chunk.source_type, chunk.source_id, chunk.position = (
+                source_type,
+                str(source_id),
+                position,
+            )
+            rows.append(chunk.fill_scope())
+    with transaction.atomic():
+        stale = SearchChunk.objects.filter(source_type=source_type)
+        if only:
+            stale = stale.filter(source_id__in=[str(source_id) for source_id in sources])
+        stale._raw_delete(stale.db)  # no signals or cascades: nothing refers to a chunk
+        SearchChunk.objects.bulk_create(rows, batch_size=500)
+    return rows
 
 
 def remove_source(source_type, source_id):
@@ -174,25 +191,47 @@ def remove_source(source_type, source_id):
 
 # -- searching --------------------------------------------------------------------------------
 
+# A query matching more chunks the visitor may see than this ranks the most recently indexed
+# this many, and every chunk with all the words in its title or heading (up to
+# TITLE_CANDIDATES): so a word in every chunk costs what a rarer one does. Below it, every
+# match is ranked.
+BODY_CANDIDATES = 1000
+TITLE_CANDIDATES = 200
+
 # Visible to the visitor on the partnership's site: its own chunks at the levels the visitor
 # has there, and its consortium's regional and everyone's chunks at the levels the visitor has
-# across the consortium.
+# across the consortium. The scope words in the full-text index say the same (they choose
+# the candidates); this is checked again on the rows.
 _VISIBLE = (
     "((c.partnership_id = %s AND c.visibility IN (%s, %s, %s)) OR (c.partnership_id IS NULL "
     "AND (c.consortium_id = %s OR c.consortium_id IS NULL) AND c.visibility IN (%s, %s, %s)))"
 )
-POSTGRESQL_SEARCH = (
-    "SELECT c.id, ts_rank_cd(c.search_vector, q) AS score "
-    "FROM hubsearch_searchchunk c, websearch_to_tsquery('english', %s) q "
-    "WHERE c.search_vector @@ q AND " + _VISIBLE + "{kinds} ORDER BY score DESC, c.id LIMIT %s"
+# PostgreSQL: the candidates by the GIN index alone (text and scope word), newest first
+# (`+ 0` keeps the planner from walking the primary key instead), then ranked; the rank is
+# divided by 1 + log(length), so long chunks do not win by size alone.
+# Constant fragments only; every value is a parameter.
+POSTGRESQL_BODY = (
+    "WITH q AS (SELECT websearch_to_tsquery('english', %s) AS words), "  # noqa: S608
+    "m AS (SELECT c.id FROM hubsearch_searchchunk c, q WHERE numnode(q.words) > 0 AND "
+    "c.search_vector @@ (q.words && %s::tsquery) AND " + _VISIBLE + "{kinds} "
+    "ORDER BY c.id + 0 DESC LIMIT %s) "
+    "SELECT c.id, c.source_type, c.source_id, ts_rank_cd(c.search_vector, q.words, 1) "
+    "FROM m JOIN hubsearch_searchchunk c ON c.id = m.id, q"
 )
-# bm25() is lower for better matches; column weights title 10, heading 4, text 1.
-SQLITE_SEARCH = (
-    "SELECT c.id, -bm25(hubsearch_chunk_fts, 10.0, 4.0, 1.0) AS score "
+POSTGRESQL_TITLES = (
+    "WITH q AS (SELECT websearch_to_tsquery('english', %s) AS words) "
+    "SELECT c.id, c.source_type, c.source_id, ts_rank_cd(c.search_vector, q.words, 1) "
+    "FROM hubsearch_searchchunk c, q WHERE numnode(q.words) > 0 AND "
+    "c.title_vector @@ (q.words && %s::tsquery) AND " + _VISIBLE + "{kinds} LIMIT %s"
+)
+# SQLite: FTS5 finds the matches with the scope words, newest first, and bm25() (lower is
+# better; column weights title 10, heading 4, text 1, scope 0) is worked out only for the
+# rows returned.
+SQLITE_MATCHES = (
+    "SELECT c.id, c.source_type, c.source_id, -bm25(hubsearch_chunk_fts, 10.0, 4.0, 1.0, 0.0) "
     "FROM hubsearch_chunk_fts JOIN hubsearch_searchchunk c ON c.id = hubsearch_chunk_fts.rowid "
-    "WHERE hubsearch_chunk_fts MATCH %s AND "
-    + _VISIBLE
-    + "{kinds} ORDER BY score DESC, c.id LIMIT %s"
+    "WHERE hubsearch_chunk_fts MATCH %s AND " + _VISIBLE + "{kinds} "
+    "ORDER BY hubsearch_chunk_fts.rowid DESC LIMIT %s"
 )
 
 
@@ -218,6 +257,20 @@ def visibility_params(partnership, *, signed_in, own, regional):
     ]
 
 
+def scope_words(partnership, *, signed_in, own, regional):
+    """The scope words (models.scope_word) of every chunk the visitor may see on the
+    partnership's site."""
+    words = {
+        scope_word(partnership.pk, None, level)
+        for level in visible_levels(signed_in=signed_in, professional=own)
+    }
+    for level in visible_levels(signed_in=signed_in, professional=regional):
+        if partnership.consortium_id:
+            words.add(scope_word(None, partnership.consortium_id, level))
+        words.add(scope_word(None, None, level))
+    return sorted(words)
+
+
 def search(
     query,
     *,
@@ -226,45 +279,89 @@ def search(
     own=False,
     regional=False,
     limit=None,
-    depth=500,
+    depth=BODY_CANDIDATES,
     synonyms=True,
     kinds=None,
 ):
     """Hits, one per source, best first: what `partnership`'s site shows (its own, its
     consortium's regional, and everyone's) at the visibility the visitor has (`own`: one of
     the partnership's professionals — confirmed staff or a role in it; `regional`: one of any
-    partnership of its consortium). The engine ranks at most `depth` chunks. Words with
-    synonyms also find the others (`expand`). `kinds`: only sources of these types."""
+    partnership of its consortium). At most `depth` chunks are ranked (BODY_CANDIDATES).
+    Words with synonyms also find the others (`expand`). `kinds`: only sources of these
+    types. Each hit's chunk comes without its text (`load_texts`)."""
     query = tidy(query)
     if synonyms:
         # `synonyms` may be the groups already read (synonym_groups) for this partnership.
         groups = synonyms if isinstance(synonyms, list) else synonym_groups(partnership)
         query = expand(query, groups)
-    where = visibility_params(partnership, signed_in=signed_in, own=own, regional=regional)
+    access = {"signed_in": signed_in, "own": own, "regional": regional}
+    where = visibility_params(partnership, **access)
     only = ""
     if kinds:
         only = " AND c.source_type IN (" + ", ".join(["%s"] * len(kinds)) + ")"
         where += list(kinds)
-    where.append(depth)
+    scopes = scope_words(partnership, **access)
     if connection.vendor == "postgresql":
-        if not query:
-            return []
-        sql, params = POSTGRESQL_SEARCH.format(kinds=only), [query, *where]
+        ranked = _ranked_postgresql(query, scopes, where, only, depth)
     else:
-        match = fts5_query(query)
-        if match is None:
-            return []
-        sql, params = SQLITE_SEARCH.format(kinds=only), [match, *where]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        ranked = cursor.fetchall()
-    chunks = SearchChunk.objects.in_bulk([chunk_id for chunk_id, _ in ranked])
+        ranked = _ranked_sqlite(query, scopes, where, only, depth)
+    ranked.sort(key=lambda row: (-row[3], row[0]))
     best, counts = {}, {}
-    for chunk_id, score in ranked:
-        chunk = chunks[chunk_id]
-        source = (chunk.source_type, chunk.source_id)
+    for chunk_id, source_type, source_id, score in ranked:
+        source = (source_type, source_id)
         counts[source] = counts.get(source, 0) + 1
         if source not in best:
-            best[source] = (chunk, float(score))
-    hits = [Hit(chunk, score, counts[source]) for source, (chunk, score) in best.items()]
+            best[source] = (chunk_id, float(score))
+    chunks = SearchChunk.objects.defer("text").in_bulk([pk for pk, _ in best.values()])
+    hits = [
+        Hit(chunks[chunk_id], score, counts[source]) for source, (chunk_id, score) in best.items()
+    ]
     return hits if limit is None else hits[:limit]
+
+
+def _ranked_postgresql(query, scopes, where, only, depth):
+    if not query:
+        return []
+    scope = " | ".join(f"'{word}'" for word in scopes)
+    with connection.cursor() as cursor:
+        cursor.execute(POSTGRESQL_BODY.format(kinds=only), [query, scope, *where, depth])
+        ranked = cursor.fetchall()
+        if len(ranked) < depth:
+            return ranked  # every match is ranked
+        cursor.execute(
+            POSTGRESQL_TITLES.format(kinds=only), [query, scope, *where, TITLE_CANDIDATES]
+        )
+        found = {row[0] for row in ranked}
+        ranked += [row for row in cursor.fetchall() if row[0] not in found]
+    return ranked
+
+
+def _ranked_sqlite(query, scopes, where, only, depth):
+    match = fts5_query(query)
+    if match is None:
+        return []
+    scope = "scope : (" + " OR ".join(scopes) + ")"
+    with connection.cursor() as cursor:
+        cursor.execute(SQLITE_MATCHES.format(kinds=only), [f"({match}) AND {scope}", *where, depth])
+        ranked = cursor.fetchall()
+        if len(ranked) < depth:
+            return ranked  # every match is ranked
+        # Chunks with every word in the title or heading, whatever their age; ranked on those
+        # two columns, which is near what the whole text would give them.
+        titles = f"({{title heading}} : ({match})) AND {scope}"
+        cursor.execute(SQLITE_MATCHES.format(kinds=only), [titles, *where, TITLE_CANDIDATES])
+        found = {row[0] for row in ranked}
+        ranked += [row for row in cursor.fetchall() if row[0] not in found]
+    return ranked
+
+
+def load_texts(chunks):
+    """Fill in the text of chunks that came without it (hits), in one query."""
+    missing = [chunk for chunk in chunks if "text" in chunk.get_deferred_fields()]
+    if missing:
+        texts = dict(
+            SearchChunk.objects.filter(pk__in=[c.pk for c in missing]).values_list("pk", "text")
+        )
+        for chunk in missing:
+            chunk.text = texts.get(chunk.pk, "")
+    return chunks

@@ -24,7 +24,8 @@ from django.db.models.signals import post_delete, post_save
 
 from hub.core.domains import derived, every
 from hub.core.tasks import enqueue
-from hub.search.models import SearchChunk, Visibility
+from hub.search import engine
+from hub.search.models import Visibility
 
 BATCH = 500
 _local = threading.local()
@@ -49,18 +50,10 @@ def index(kind, ids=None):
         ids = sorted({str(source_id) for source_id in ids})
         if not ids:
             return 0
-    built = searchable(kind).chunks(ids)
-    rows = []
-    for source_id, chunks in built.items():
-        for position, chunk in enumerate(chunks):
-            chunk.source_type, chunk.source_id, chunk.position = kind, str(source_id), position
-            rows.append(chunk)
-    with transaction.atomic():
-        stale = SearchChunk.objects.filter(source_type=kind)
-        if ids is not None:
-            stale = stale.filter(source_id__in=ids)
-        stale.delete()
-        SearchChunk.objects.bulk_create(rows, batch_size=BATCH)
+    built = {str(source_id): chunks for source_id, chunks in searchable(kind).chunks(ids).items()}
+    for source_id in ids or ():
+        built.setdefault(source_id, [])  # gone, withdrawn or not published: out of the index
+    rows = engine.replace_sources(kind, built, only=ids is not None)
     _learn_words(rows)
     return len(rows)
 

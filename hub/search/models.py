@@ -49,12 +49,38 @@ class SearchChunk(models.Model):
     audiences = models.CharField(max_length=60, null=True, blank=True)
     # How far it reaches, when its source says: "local", "regional" or "national".
     reach = models.CharField(max_length=10, null=True, blank=True)
+    # Who may find it, as one word the full-text index holds beside the text (`scope_word`),
+    # so the index itself keeps a visitor to what they may see.
+    scope = models.CharField(max_length=40, blank=True, default="")
 
     class Meta:
         indexes = [models.Index(fields=["source_type", "source_id"], name="hub_chunk_source")]
 
     def __str__(self):
         return f"{self.title} ({self.heading or self.position})"
+
+    def save(self, *args, **kwargs):
+        self.fill_scope()
+        super().save(*args, **kwargs)
+
+    def fill_scope(self):
+        self.scope = scope_word(self.partnership_id, self.consortium_id, self.visibility)
+        return self
+
+
+LEVEL_WORDS = {Visibility.PUBLIC: "pub", Visibility.SIGNED_IN: "sig", Visibility.RESTRICTED: "res"}
+
+
+def scope_word(partnership_id, consortium_id, visibility):
+    """The word for a chunk's scope and visibility: 'hubp12pub' (partnership 12's, for
+    everyone), 'hubc3res' (consortium 3's, for its professionals), 'huballsig' (every
+    site's, for anyone signed in)."""
+    level = LEVEL_WORDS[Visibility(visibility)]
+    if partnership_id:
+        return f"hubp{partnership_id}{level}"
+    if consortium_id:
+        return f"hubc{consortium_id}{level}"
+    return f"huball{level}"
 
 
 class Synonym(models.Model):

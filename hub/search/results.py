@@ -153,6 +153,7 @@ def add_snippets(results, query, partnership, groups=None):
     if groups is None:
         groups = engine.synonym_groups(partnership)
     words = _highlight_words(query, groups)
+    engine.load_texts([result.chunk for result in results])
     for result in results:
         result.snippet = highlight(result.chunk.text, words) or highlight(result.heading, words)
     return results
@@ -179,6 +180,25 @@ def _phrases(query, groups):
     return phrases
 
 
+def _all_in_title(words, title_words):
+    """Every word of the query (stop words aside) in the title, a word of four letters or
+    more also as the start of a longer one ("refer", "referral")."""
+    wanted = [word for word in words if word not in STOP_WORDS] or words
+
+    def found(word):
+        return any(
+            word == other or (len(word) >= 4 and other.startswith(word)) for other in title_words
+        )
+
+    return all(found(word) for word in wanted)
+
+
+def _in_text(text, phrase):
+    """The phrase's words in a row in `text` (lower case), each perhaps with a plural s."""
+    words = [re.escape(word) + r"s?" for word in phrase.split()]
+    return re.search(r"\b" + r"\W+".join(words) + r"\b", text) is not None
+
+
 def _contains(haystack, phrase):
     return re.search(r"(?<!\S)" + re.escape(phrase) + r"(?!\S)", haystack) is not None
 
@@ -201,16 +221,23 @@ def _title_tier(chunk, phrases):
         return 0
     if any(_contains(title, phrase) for phrase in phrases):
         return 1
-    if any(set(phrase.split()) <= set(title.split()) for phrase in phrases):
+    if any(_all_in_title(phrase.split(), title.split()) for phrase in phrases):
         return 1
-    body = " ".join(_plain(f"{chunk.heading} {chunk.text}"))
-    if any(len(phrase.split()) > 1 and _contains(body, phrase) for phrase in phrases):
+    if "text" in chunk.get_deferred_fields():
+        return 3  # not among the best: its text was not read
+    body = f"{chunk.heading} {chunk.text}".casefold()
+    if any(len(phrase.split()) > 1 and _in_text(body, phrase) for phrase in phrases):
         return 2
     return 3
 
 
+# Only this many hits, best first, are looked at for the query as a phrase in their text.
+PHRASE_CHECKED = 50
+
+
 def _order(hits, query, groups):
     phrases = _phrases(query, groups)
+    engine.load_texts([hit.chunk for hit in hits[:PHRASE_CHECKED]])
     results = [Result(hit.chunk, _tier(hit.chunk, phrases), hit.score, hit.matches) for hit in hits]
     results.sort(key=lambda result: (result.tier, -result.score))
     return results

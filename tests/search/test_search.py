@@ -116,7 +116,8 @@ def test_a_misspelling_is_corrected_and_a_dead_end_offers_a_way_on(client):
 
 
 def test_a_sentence_finds_results_with_some_of_its_words(client):
-    html = client.get("/search/", {"q": "child tells me they are being abused"}).content.decode()
+    # "x9z" is in no text, so no result has every word (stop words differ between engines).
+    html = client.get("/search/", {"q": "child tells me about abuse x9z"}).content.decode()
     assert "These have some of them" in html
     assert "Responding to a child who tells you about abuse" in result_titles(html)[:3]
 
