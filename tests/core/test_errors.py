@@ -36,7 +36,7 @@ def test_server_error_page_shows_no_details(client, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr(views, "search_everything", explode)
+    monkeypatch.setattr(views.found, "run", explode)
     client.raise_request_exception = False
     response = client.get("/search/", {"q": "neglect"})
     assert response.status_code == 500
