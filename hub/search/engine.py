@@ -26,6 +26,27 @@ _PHRASE = re.compile(r'"([^"]*)"')
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
+@dataclass(slots=True)
+class Found:
+    """A chunk as a hit shows it: every column but the text, which `load_texts` reads for
+    the few chunks that need it (None until then)."""
+
+    id: int
+    source_type: str
+    source_id: str
+    title: str
+    heading: str
+    kind: str
+    url: str
+    reach: str | None
+    audiences: str | None
+    text: str | None = None
+
+
+# The columns the ranking queries return, in Found's order after the score.
+_COLUMNS = "c.source_type, c.source_id, c.title, c.heading, c.kind, c.url, c.reach, c.audiences"
+
+
 @dataclass(frozen=True)
 class Hit:
     chunk: SearchChunk
@@ -215,12 +236,12 @@ POSTGRESQL_BODY = (
     "m AS (SELECT c.id FROM hubsearch_searchchunk c, q WHERE numnode(q.words) > 0 AND "
     "c.search_vector @@ (q.words && %s::tsquery) AND " + _VISIBLE + "{kinds} "
     "ORDER BY c.id + 0 DESC LIMIT %s) "
-    "SELECT c.id, c.source_type, c.source_id, ts_rank_cd(c.search_vector, q.words, 1) "
+    "SELECT c.id, ts_rank_cd(c.search_vector, q.words, 1), " + _COLUMNS + " "
     "FROM m JOIN hubsearch_searchchunk c ON c.id = m.id, q"
 )
 POSTGRESQL_TITLES = (
     "WITH q AS (SELECT websearch_to_tsquery('english', %s) AS words) "
-    "SELECT c.id, c.source_type, c.source_id, ts_rank_cd(c.search_vector, q.words, 1) "
+    "SELECT c.id, ts_rank_cd(c.search_vector, q.words, 1), " + _COLUMNS + " "
     "FROM hubsearch_searchchunk c, q WHERE numnode(q.words) > 0 AND "
     "c.title_vector @@ (q.words && %s::tsquery) AND " + _VISIBLE + "{kinds} LIMIT %s"
 )
@@ -228,7 +249,7 @@ POSTGRESQL_TITLES = (
 # better; column weights title 10, heading 4, text 1, scope 0) is worked out only for the
 # rows returned.
 SQLITE_MATCHES = (
-    "SELECT c.id, c.source_type, c.source_id, -bm25(hubsearch_chunk_fts, 10.0, 4.0, 1.0, 0.0) "
+    "SELECT c.id, -bm25(hubsearch_chunk_fts, 10.0, 4.0, 1.0, 0.0), " + _COLUMNS + " "
     "FROM hubsearch_chunk_fts JOIN hubsearch_searchchunk c ON c.id = hubsearch_chunk_fts.rowid "
     "WHERE hubsearch_chunk_fts MATCH %s AND " + _VISIBLE + "{kinds} "
     "ORDER BY hubsearch_chunk_fts.rowid DESC LIMIT %s"
@@ -288,7 +309,7 @@ def search(
     the partnership's professionals — confirmed staff or a role in it; `regional`: one of any
     partnership of its consortium). At most `depth` chunks are ranked (BODY_CANDIDATES).
     Words with synonyms also find the others (`expand`). `kinds`: only sources of these
-    types. Each hit's chunk comes without its text (`load_texts`)."""
+    types. Each hit's chunk is a `Found`, without its text (`load_texts`)."""
     query = tidy(query)
     if synonyms:
         # `synonyms` may be the groups already read (synonym_groups) for this partnership.
@@ -305,16 +326,15 @@ def search(
         ranked = _ranked_postgresql(query, scopes, where, only, depth)
     else:
         ranked = _ranked_sqlite(query, scopes, where, only, depth)
-    ranked.sort(key=lambda row: (-row[3], row[0]))
+    ranked.sort(key=lambda row: (-row[1], row[0]))
     best, counts = {}, {}
-    for chunk_id, source_type, source_id, score in ranked:
-        source = (source_type, source_id)
+    for row in ranked:
+        source = (row[2], row[3])
         counts[source] = counts.get(source, 0) + 1
         if source not in best:
-            best[source] = (chunk_id, float(score))
-    chunks = SearchChunk.objects.defer("text").in_bulk([pk for pk, _ in best.values()])
+            best[source] = row
     hits = [
-        Hit(chunks[chunk_id], score, counts[source]) for source, (chunk_id, score) in best.items()
+        Hit(Found(row[0], *row[2:]), float(row[1]), counts[source]) for source, row in best.items()
     ]
     return hits if limit is None else hits[:limit]
 
@@ -357,11 +377,11 @@ def _ranked_sqlite(query, scopes, where, only, depth):
 
 def load_texts(chunks):
     """Fill in the text of chunks that came without it (hits), in one query."""
-    missing = [chunk for chunk in chunks if "text" in chunk.get_deferred_fields()]
+    missing = [chunk for chunk in chunks if chunk.text is None]
     if missing:
         texts = dict(
-            SearchChunk.objects.filter(pk__in=[c.pk for c in missing]).values_list("pk", "text")
+            SearchChunk.objects.filter(pk__in=[c.id for c in missing]).values_list("pk", "text")
         )
         for chunk in missing:
-            chunk.text = texts.get(chunk.pk, "")
+            chunk.text = texts.get(chunk.id, "")
     return chunks

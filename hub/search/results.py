@@ -34,6 +34,7 @@ class Result:
     tier: int
     score: float
     matches: int
+    coverage: float = 0.0  # for a title holding the query: how much of it the query is
     snippet: Markup = Markup("")
     href: str = ""
     pinned: bool = False
@@ -223,7 +224,7 @@ def _title_tier(chunk, phrases):
         return 1
     if any(_all_in_title(phrase.split(), title.split()) for phrase in phrases):
         return 1
-    if "text" in chunk.get_deferred_fields():
+    if chunk.text is None:
         return 3  # not among the best: its text was not read
     body = f"{chunk.heading} {chunk.text}".casefold()
     if any(len(phrase.split()) > 1 and _in_text(body, phrase) for phrase in phrases):
@@ -231,16 +232,39 @@ def _title_tier(chunk, phrases):
     return 3
 
 
-# Only this many hits, best first, are looked at for the query as a phrase in their text.
+# Only this many hits, best first, are looked at for the query as a phrase in their text,
+# and this many for the query in their title.
 PHRASE_CHECKED = 50
+TIERED = 200
 
 
 def _order(hits, query, groups):
     phrases = _phrases(query, groups)
     engine.load_texts([hit.chunk for hit in hits[:PHRASE_CHECKED]])
-    results = [Result(hit.chunk, _tier(hit.chunk, phrases), hit.score, hit.matches) for hit in hits]
-    results.sort(key=lambda result: (result.tier, -result.score))
+    # A title that matches ranks high anyway: only the best are looked at closely.
+    results = [
+        Result(hit.chunk, _tier(hit.chunk, phrases) if rank < TIERED else 3, hit.score, hit.matches)
+        for rank, hit in enumerate(hits)
+    ]
+    for result in results:
+        if result.tier == 1:
+            result.coverage = _coverage(result.chunk.title, phrases)
+    # Among titles holding the query, the one that is most nearly only the query first.
+    results.sort(key=lambda result: (result.tier, -result.coverage, -result.score))
     return results
+
+
+def _coverage(title, phrases):
+    """How much of the title the query is: its words ÷ the title's (stop words aside)."""
+    words = [word for word in _plain(re.sub(r"\([^)]*\)", " ", title)) if word not in STOP_WORDS]
+    if not words:
+        return 0.0
+    found = [
+        len([word for word in phrase.split() if word not in STOP_WORDS])
+        for phrase in phrases
+        if _all_in_title(phrase.split(), words)
+    ]
+    return min(1.0, max(found, default=0) / len(words))
 
 
 def _pin(results, query, partnership, access):

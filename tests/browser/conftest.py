@@ -137,3 +137,19 @@ def check_accessibility(page):
         print(f"axe notes on {page.url}:\n{json.dumps(noted, indent=2)}")
     assert not failing, f"axe violations on {page.url}:\n{json.dumps(failing, indent=2)}"
     return results
+
+
+def signed_in_page(browser, live_site, session_key, *, bypass_csp=True):
+    """A new context and page signed in with `session_key` (a session made in the site)."""
+    # bypass_csp lets axe be injected; a journey may run under the real policies.
+    context = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 1280, "height": 900})
+    context.add_cookies([{"name": "sessionid", "value": session_key, "url": live_site["url"]}])
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return context, page
+
+
+def admin_menu(page, group, link):
+    """Open a group of the admin's menu and follow one of its links."""
+    page.locator("[data-wagtail-sidebar]").get_by_role("button", name=group).click()
+    page.locator("[data-wagtail-sidebar]").get_by_role("link", name=link).click()

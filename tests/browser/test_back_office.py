@@ -14,7 +14,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import admin_menu as _menu
 from tests.browser.conftest import check_accessibility
+from tests.browser.conftest import signed_in_page as _as
 from tests.browser.keyboard import in_site
 
 pytestmark = pytest.mark.browser
@@ -71,21 +73,6 @@ print(json.dumps({
 @pytest.fixture(scope="module")
 def people(live_site):
     return json.loads(in_site(live_site, SETUP).strip().splitlines()[-1])
-
-
-def _as(browser, live_site, session_key, *, bypass_csp=True):
-    # bypass_csp lets axe be injected; the preview journey runs under the real policies.
-    context = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 1280, "height": 900})
-    context.add_cookies([{"name": "sessionid", "value": session_key, "url": live_site["url"]}])
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return context, page
-
-
-def _menu(page, group, link):
-    """Open a group of the admin's menu and follow one of its links."""
-    page.locator("[data-wagtail-sidebar]").get_by_role("button", name=group).click()
-    page.locator("[data-wagtail-sidebar]").get_by_role("link", name=link).click()
 
 
 def test_the_admin_changes_the_out_of_hours_number_and_the_site_shows_it(

@@ -8,7 +8,9 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import admin_menu as _menu
 from tests.browser.conftest import check_accessibility
+from tests.browser.conftest import signed_in_page as _as
 from tests.browser.keyboard import in_site
 
 pytestmark = pytest.mark.browser
@@ -77,19 +79,6 @@ def test_a_practitioner_misspells_filters_and_follows_a_result(browser, live_sit
             check_accessibility(page)
     finally:
         context.close()
-
-
-def _as(browser, live_site, session_key):
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
-    context.add_cookies([{"name": "sessionid", "value": session_key, "url": live_site["url"]}])
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return context, page
-
-
-def _menu(page, group, link):
-    page.locator("[data-wagtail-sidebar]").get_by_role("button", name=group).click()
-    page.locator("[data-wagtail-sidebar]").get_by_role("link", name=link).click()
 
 
 def test_an_editor_pins_a_best_bet_and_reads_what_people_search_for(browser, live_site, editor):
