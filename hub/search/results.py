@@ -163,10 +163,15 @@ def add_snippets(results, query, partnership, groups=None):
 # -- order ------------------------------------------------------------------------------------
 
 
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+
+
 def _plain(text):
     """Words in lower case with a plural's "s" dropped, for near-exact titles."""
-    words = engine.normalise(text).replace("'", " ").split()
-    return [re.sub(r"(?<=\w\w\w)s$", "", word) for word in words]
+    return [
+        word[:-1] if len(word) > 3 and word.endswith("s") else word
+        for word in _PLAIN_WORD.findall((text or "").casefold())
+    ]
 
 
 def _phrases(query, groups):
