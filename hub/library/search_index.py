@@ -9,14 +9,9 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from hub.library.models import DocumentVersion, LibraryDocument, Status
+from hub.library.queries import AUDIENCE_FIELDS
 from hub.search.chunking import chunk_text
 from hub.search.models import SearchChunk, Visibility
-
-AUDIENCE_FIELDS = {
-    "professionals": "for_professionals",
-    "parents": "for_parents",
-    "young_people": "for_young_people",
-}
 
 
 def document_chunks(ids):
@@ -57,14 +52,6 @@ def document_chunks(ids):
             chunks.append(SearchChunk(heading=chunk.heading[:300], text=chunk.text, **common))
         found[document.pk] = chunks
     return found
-
-
-def document_changed(document):
-    return [document.pk]
-
-
-def version_changed(version):
-    return [version.document_id]
 
 
 def gone_live(now, window=datetime.timedelta(days=1)):

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from hub.core.permissions import belongs_to_consortium, belongs_to_partnership
 from hub.search import engine
-from hub.search.models import AUDIENCES, SearchChunk
+from hub.search.models import SearchChunk
 from hub.search.snippets import highlight
 
 REACHES = {"local": "Local", "regional": "Regional", "national": "National"}
@@ -359,7 +359,3 @@ def _highlight_words(query, groups):
     expanded = engine.expand(engine.tidy(query), groups)
     kept = [piece for piece in expanded.replace('"', " ").split() if not piece.startswith("-")]
     return " ".join(piece for piece in kept if piece != "OR")
-
-
-AUDIENCE_LABELS = AUDIENCES
-REACH_LABELS = REACHES

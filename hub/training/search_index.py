@@ -40,7 +40,3 @@ def course_chunks(ids):
             for chunk in chunk_html(html)
         ]
     return found
-
-
-def course_changed(course):
-    return [course.pk]
