@@ -4,17 +4,33 @@ Templates find the GOV.UK Frontend macros under `govuk_frontend_jinja/`, Wagtail
 (pageurl, image, richtext, settings) and the project's own helpers.
 """
 
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib import messages
 from django.middleware.csrf import get_token
 from django.templatetags.static import static
 from django.urls import reverse
-from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    PrefixLoader,
+)
 
 from hub.core import presenters
 from hub.core.forms import govuk_error_summary, govuk_field
 
 
 def environment(**options):
+    # Templates are compiled once per process and never checked for changes outside DEBUG;
+    # the compiled code is also kept on disk, so a new worker starts without compiling.
+    options["auto_reload"] = settings.DEBUG
+    if not settings.DEBUG:
+        folder = Path(settings.VAR_DIR) / "cache" / "jinja2"
+        folder.mkdir(parents=True, exist_ok=True)
+        options.setdefault("bytecode_cache", FileSystemBytecodeCache(str(folder)))
     options["loader"] = ChoiceLoader(
         [
             options["loader"],
@@ -36,6 +52,10 @@ def environment(**options):
         csrf_token=get_token,
         get_messages=messages.get_messages,
         partnership_for=presenters.partnership_for,
+        partnership_logo=presenters.partnership_logo,
+        safety_routes=presenters.safety_routes,
+        footer_links=presenters.footer_links,
+        page_body=presenters.page_body,
         breadcrumbs_for=presenters.breadcrumbs_for,
         main_navigation=presenters.main_navigation,
         govuk_field=govuk_field,

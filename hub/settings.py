@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "hub.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hub.ops.page_cache.AnonymousPageCacheMiddleware",
+    "hub.ops.fragments.SharedFragmentsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -201,6 +202,10 @@ SESSION_CACHE_ALIAS = "volatile"
 # Whole public pages for signed-out visitors are kept this long (0 turns the cache off); any
 # change to what they show empties it at once (hub/ops/page_cache.py).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)
+# What every public page shows (navigation, footer, the site and its routes...) is worked out
+# once per content change and kept in each process (hub/ops/fragments.py). Only with a shared
+# cache: it is how one process learns that another saved a change.
+SHARED_FRAGMENTS = env_bool("SHARED_FRAGMENTS", bool(REDIS_URL))
 
 TASKS = {
     "default": {

@@ -23,7 +23,20 @@ def pytest_configure(config):
         TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
         # Hashing passwords slowly is the point in production and a waste of time here.
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        # Shared fragments on, as in production (the test process is the only one serving).
+        SHARED_FRAGMENTS=True,
     ).enable()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_fragments():
+    """Each test starts with no shared fragments: a rolled-back test's changes never moved
+    the content generation, so what it left in process memory could outlive its data."""
+    from hub.ops import fragments
+
+    fragments.forget()
+    yield
+    fragments.forget()
 
 
 @pytest.fixture(scope="session")

@@ -89,7 +89,9 @@ DOMAIN = Domain(
         label: ("content", "training")
         for label in (
             "wagtailcore.site",
+            "wagtailcore.pageviewrestriction",
             "wagtailimages.image",
+            "wagtaildocs.document",
             "core.partnership",
             "core.agency",
             "core.worriedaboutachild",

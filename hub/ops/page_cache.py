@@ -20,6 +20,7 @@ publish during the outage could not move it.
 """
 
 import hashlib
+import secrets
 
 from django.conf import settings
 from django.core.cache import caches
@@ -64,10 +65,34 @@ def _state():
     return state() if state is not None else 0
 
 
+def _generations(sections):
+    """The sections' generations, starting any never moved (or lost) at a number no earlier
+    generation is likely to have had, so nothing kept under an old one passes for current."""
+    keys = [_GENERATION_KEY.format(section) for section in sections]
+    found = _cache().get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        for key in missing:
+            _cache().add(key, secrets.randbits(48), timeout=None)
+        found.update(_cache().get_many(missing))
+    return [found.get(key) for key in keys]
+
+
+def content_version():
+    """The content generation with the cache's state, for what is kept elsewhere under it
+    (hub/ops/fragments.py); None while the cache cannot vouch for it (Redis unreachable or
+    recovering, or lost between the two reads)."""
+    before = _state()
+    if before is None:
+        return None
+    (generation,) = _generations((CONTENT,))
+    if generation is None or _state() != before:
+        return None
+    return (before, generation)
+
+
 def _key(request):
-    sections = _sections(request.path)
-    generations = _cache().get_many([_GENERATION_KEY.format(s) for s in sections])
-    stamp = ".".join(str(generations.get(_GENERATION_KEY.format(s), 0)) for s in sections)
+    stamp = ".".join(str(generation) for generation in _generations(_sections(request.path)))
     where = hashlib.sha256(f"{request.get_host()}|{request.path}".encode()).hexdigest()
     return f"pagecache:page:{stamp}:{where}"
 

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from hub.core.domains import purge_sections
+from hub.ops import fragments
 from hub.ops.page_cache import CONTENT, TRAINING, purge, purge_after_outage
 from hub.ops.resilient_cache import cache_recovered
 
@@ -25,6 +26,9 @@ def _section_for(model):
 
 
 def _purge_after_commit(*sections):
+    if CONTENT in sections:
+        # This process's fragments go at once; every process's when the generation moves.
+        fragments.forget()
     transaction.on_commit(lambda: purge(*sections))
 
 

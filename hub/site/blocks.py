@@ -49,6 +49,23 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
 
+    def bulk_to_python(self, values):
+        # Lists show a linked page's summary, a field of its own type: fetch the pages of
+        # every link in the field as their types at once (a query per type), not one by one.
+        links = super().bulk_to_python(values)
+        by_type = {}
+        for link in links:
+            if link["page"] is not None:
+                by_type.setdefault(link["page"].specific_class, set()).add(link["page"].pk)
+        specific = {}
+        for model, ids in by_type.items():
+            if model is not None:
+                specific.update(model.objects.defer_streamfields().in_bulk(ids))
+        for link in links:
+            if link["page"] is not None:
+                link["page"] = specific.get(link["page"].pk, link["page"])
+        return links
+
     def clean(self, value):
         value = super().clean(value)
         targets = [name for name in ("page", "document", "url") if value.get(name)]

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from hub.core.models import Agency
 from hub.core.presenters import partnership_for
+from hub.ops import fragments
 from hub.site.blocks import ContentStreamBlock, LinkBlock
 
 
@@ -32,6 +33,28 @@ class HubPage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # A page routed through the shared fragments (hub/ops/fragments.py) arrives with its
+        # restrictions, read once per content change; any other asks the database.
+        held = getattr(self, "_hub_view_restrictions", None)
+        return held if held is not None else super().get_view_restrictions()
+
+
+def _link(link, request):
+    """A LinkBlock's value as a list shows it: {"href", "text", "description", "external"}."""
+    if link["page"]:
+        href, text = link["page"].get_url(request), link["page"].title
+    elif link["document"]:
+        href, text = link["document"].url, link["document"].title
+    else:
+        href, text = link["url"], ""
+    return {
+        "href": href,
+        "text": link["title"] or text,
+        "description": link["description"],
+        "external": not (link["page"] or link["document"]),
+    }
 
 
 class Audience(models.TextChoices):
@@ -67,11 +90,24 @@ class HomePage(HubPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["audience_routes"] = SectionPage.objects.child_of(self).live().public()
-        context["latest_news"] = (
-            NewsArticlePage.objects.descendant_of(self).live().public().order_by("-date")[:3]
-        )
+        context.update(fragments.shared(request, "home", lambda: self._lists(request), self.pk))
         return context
+
+    def _lists(self, request):
+        """What the home page lists, worked out once per content change."""
+        news = list(
+            NewsArticlePage.objects.descendant_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("-date")[:3]
+        )
+        return {
+            "audience_routes": list(SectionPage.objects.child_of(self).live().public()),
+            "latest_news": news,
+            "news_index_url": news[0].get_parent().get_url(request) if news else None,
+            "featured": [_link(block.value, request) for block in self.featured_links],
+        }
 
 
 class SectionPage(HubPage):
@@ -96,8 +132,11 @@ class SectionPage(HubPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().public().in_menu().specific()
+        context["children"] = fragments.shared(request, "section", self._children, self.pk)
         return context
+
+    def _children(self):
+        return list(self.get_children().live().public().in_menu().specific().defer_streamfields())
 
 
 class ContentPage(HubPage):
@@ -119,7 +158,8 @@ class NewsIndexPage(HubPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        articles = fragments.public(request, NewsArticlePage.objects.child_of(self).live())
+        articles = articles.defer_streamfields().order_by("-date", "-pk")
         paginator = Paginator(articles, self.page_size)
         try:
             articles_page = paginator.page(request.GET.get("page", 1))
