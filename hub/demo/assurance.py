@@ -43,9 +43,8 @@ from hub.assurance.models import (
 from hub.core.models import Agency, Partnership, Role, RoleAssignment
 from hub.demo.content import assurance as content
 from hub.demo.content.training import AGENCY_DOMAINS
+from hub.demo.loader import QUIET
 from hub.demo.people import confirmed_by_domain
-
-QUIET = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 ADMINS = {"westshire": "admin@westshire.example", "northmoor": "admin@northmoor.example"}
 REVIEWERS = {"westshire": "s11@westshire.example", "northmoor": "s11@northmoor.example"}

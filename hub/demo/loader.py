@@ -9,6 +9,7 @@ import datetime
 import io
 import itertools
 import secrets
+from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -17,10 +18,14 @@ from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.db import transaction
+from django.test.utils import override_settings
+from django_tasks.backends.dummy import DummyBackend
+from django_tasks.signals import task_enqueued
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from hub.core.collections import collection_for
 from hub.core.domains import domains
@@ -53,16 +58,61 @@ PAGE_KINDS = {
 }
 CREDENTIALS_FILE = "demo-credentials.txt"
 
+# Tasks are recorded, never run nor queued (each domain's demo sends no email either).
+QUIET = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+# The background tasks that saving the demo asks for, and why none of them is queued. Any
+# other task asked for while loading is queued for the worker once loading ends; today a
+# fresh demo queues none (tests/demo/test_demo_tasks.py).
+DONE_WHILE_LOADING = {
+    "modelsearch.tasks.insert_or_update_object_task": (
+        "one per saved page, document or image for Wagtail's own search index (the editors' "
+        "search boxes); the loader updates that index once, at the end"
+    ),
+    "hub.library.tasks.extract_version_text": (
+        "the library demo reads each version's text as it uploads it (hub/demo/library.py)"
+    ),
+    "hub.training.tasks.send_training_email": "the demo's people are fictional: no email",
+    "hub.assurance.tasks.send_assurance_email": "the demo's people are fictional: no email",
+}
+
 
 def load_demo():
-    """The demo, searchable at once: its many saves are indexed once, at the end, rather
-    than one background task each (hub/search/indexing.py)."""
+    """The demo, ready at once, with nothing left for the worker to redo.
+
+    Saving a few thousand rows asks for background work one row at a time: the Hub's search
+    index (hub/search/indexing.py), Wagtail's search and reference indexes, reading each
+    document's text, emails. While loading, none of it is queued: the Hub's search and
+    Wagtail's reference index are not even asked, and the tasks that are asked for
+    (DONE_WHILE_LOADING) go to a backend that only records them. Then each index is built
+    once, from what was loaded."""
     from hub.search import indexing
 
-    with indexing.paused():
+    with _tasks_held() as held, indexing.paused(), disable_reference_index_auto_update():
         credentials = _load_demo()
-    call_command("rebuild_search_index", verbosity=0, stdout=io.StringIO())
+    for command in ("update_index", "rebuild_references_index", "rebuild_search_index"):
+        call_command(command, verbosity=0, stdout=io.StringIO())
+    for result in held:
+        result.task.enqueue(*result.args, **result.kwargs)
     return credentials
+
+
+@contextmanager
+def _tasks_held():
+    """Tasks asked for inside are recorded, not queued (nor run, where tasks run at once).
+    Yields the list of those the loader does not do itself, to be queued afterwards."""
+    held = []
+
+    def record(sender, task_result, **kwargs):
+        if task_result.task.module_path not in DONE_WHILE_LOADING:
+            held.append(task_result)
+
+    task_enqueued.connect(record, sender=DummyBackend, weak=False)
+    try:
+        with override_settings(TASKS=QUIET):
+            yield held
+    finally:
+        task_enqueued.disconnect(record, sender=DummyBackend)
 
 
 def _load_demo():
@@ -77,10 +127,9 @@ def _load_demo():
             },
         )
         _remove_wagtail_welcome_page()
-        partnerships, created_sites = {}, []
+        partnerships = {}
         for spec in PARTNERSHIPS:
-            partnerships[spec["slug"]], created = _load_partnership(spec, consortium)
-            created_sites.append(created)
+            partnerships[spec["slug"]] = _load_partnership(spec, consortium)
         _load_agencies(partnerships)
         _load_useful_links(partnerships)
         credentials = _load_accounts()
@@ -92,10 +141,6 @@ def _load_demo():
     for domain in sorted(domains(), key=lambda domain: domain.demo_order):
         if domain.demo is not None:
             domain.demo(context)
-    if any(created_sites):
-        # The worker keeps the search index current as editors publish; a fresh demo is
-        # indexed here at once so that search works before the worker has caught up.
-        call_command("update_index", verbosity=0)
     return credentials
 
 
@@ -123,8 +168,7 @@ def _load_partnership(spec, consortium):
         )
         # The logo lives in the partnership's own collection, as an editor's upload would.
         Image.objects.filter(pk=partnership.logo_id).update(collection=collection_for(partnership))
-    created = partnership.site is None
-    if created:
+    if partnership.site is None:
         home = _build_site_pages(spec)
         site = Site.objects.create(
             hostname=spec["hostname"],
@@ -136,7 +180,7 @@ def _load_partnership(spec, consortium):
         partnership.site = site
         partnership.save(update_fields=["site"])
         _load_site_settings(site, home, spec)
-    return partnership, created
+    return partnership
 
 
 def _make_logo(spec):

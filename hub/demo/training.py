@@ -39,6 +39,7 @@ from hub.demo.content.training import (
     PRACTITIONERS,
     VENUES,
 )
+from hub.demo.loader import QUIET
 from hub.demo.people import confirmed_by_domain
 from hub.training import services
 from hub.training.models import (
@@ -58,8 +59,6 @@ from hub.training.models import (
 )
 from hub.training.working_days import is_working_day
 
-# Tasks are recorded, never run: the services' emails are not sent while the demo loads.
-QUIET = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 # These organisations pay the place fee on courses that charge one; all pay the late and
 # no-show fees where a course has them.
 PLACE_FEE_TYPES = {AgencyType.VOLUNTARY, AgencyType.FAITH, AgencyType.SPORT, AgencyType.OTHER}

@@ -88,8 +88,10 @@ _NOT_PUBLIC = ("/admin/", "/health/", "/static/", "/media/")
 
 class SharedFragmentsMiddleware:
     """Hands Wagtail the site for this host and the sites' root paths from the fragments, and
-    for a page of the public site its route: one query for the page itself instead of one
-    per level of the tree, the site, its root paths and its view restrictions."""
+    for a page of the public site its route: the page itself, as it was when first asked for
+    under this generation, instead of a query per level of the tree, the site, its root paths
+    and its view restrictions. A page so shared is only ever read: its views and templates
+    never change it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -144,9 +146,18 @@ def _route(request, path):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return
-    page = model.objects.filter(pk=page_id, live=True).first()
+    page = shared(request, "page", lambda: _page(request, site, model, page_id), site.pk, page_id)
     if page is None:
         return
+    request._wagtail_route_for_request = RouteResult(page)
+
+
+def _page(request, site, model, page_id):
+    """The live page, with the view restrictions that apply to it (unless it or a page above
+    it is an alias, whose restrictions Wagtail reads from the page it copies)."""
+    page = model.objects.filter(pk=page_id, live=True).first()
+    if page is None:
+        return None
     restrictions = shared(request, "restrictions", lambda: _restrictions(site), site.pk)
     if not any(page.path.startswith(alias) for alias in restrictions["aliases"]):
         page._hub_view_restrictions = [
@@ -154,7 +165,7 @@ def _route(request, path):
             for restricted, restriction in restrictions["held"]
             if page.path.startswith(restricted)
         ]
-    request._wagtail_route_for_request = RouteResult(page)
+    return page
 
 
 def _routes(site):

@@ -121,3 +121,17 @@ def test_a_fragment_is_worked_out_once_per_generation(rf, settings):
     assert fragments.shared(rf.get("/"), "count", work) == 2
     settings.SHARED_FRAGMENTS = False
     assert fragments.shared(rf.get("/"), "count", work) == 4
+
+
+def test_a_page_made_private_is_private_at_once(django_capture_on_commit_callbacks):
+    from wagtail.models import PageViewRestriction
+
+    page = menu_page().get_children().live().first()
+    client = Client()
+    assert client.get(page.url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(page.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    # Nor is it in the menu's or a section's list for a signed-out reader any more.
+    assert page.title not in client.get(menu_page().url).content.decode()

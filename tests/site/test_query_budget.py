@@ -21,21 +21,19 @@ from hub.site.models import (
 
 pytestmark = pytest.mark.django_db
 
-# Warm: the page (one query, its own type's table joined), then what its own content needs.
+# Warm: the page itself, its body and lists are fragments; what is left is what each type
+# reads afresh for every reader.
 WARM = {
-    # the home page: the page; its lists are fragments
-    HomePage: 1,
-    # a section: the page; its children are a fragment
-    SectionPage: 1,
-    # the page; its body (links, documents, rich text) is a fragment
-    ContentPage: 1,
-    # the page, a count and a page of articles
-    NewsIndexPage: 3,
-    NewsArticlePage: 1,
-    # the page, the safeguarding partners, the relevant agencies (its body is a fragment)
-    WorkingTogetherPage: 3,
-    # the page, the links
-    UsefulLinksPage: 2,
+    HomePage: 0,
+    SectionPage: 0,
+    ContentPage: 0,
+    # a count and a page of articles (?page= may ask for any)
+    NewsIndexPage: 2,
+    NewsArticlePage: 0,
+    # the safeguarding partners, the relevant agencies (from the agency register)
+    WorkingTogetherPage: 2,
+    # the links
+    UsefulLinksPage: 1,
 }
 # Cold, after a change: the above plus the fragments (site, routes, restrictions, partnership,
 # logo, menu, footer, "worried about a child", breadcrumbs, a home or section page's lists),
@@ -112,7 +110,7 @@ def test_each_page_type_keeps_its_budget_on_the_demo_and_ten_times_it(westshire)
 
 
 def test_a_content_page_costs_three_queries_or_fewer_once_warm(westshire):
-    # The aim; each of the demo's content pages (in practice one: the page).
+    # The aim; each of the demo's content pages (in practice none at all).
     home = HomePage.objects.get(pk=westshire.site.root_page_id)
     pages = ContentPage.objects.descendant_of(home).live()
     assert pages.count() > 5
