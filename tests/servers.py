@@ -93,7 +93,10 @@ class DemoTemplate:
     def __init__(self, scratch):
         self.scratch = Path(scratch)
         self.url, self._drop = fresh_database(self.scratch, "hub_template")
-        prepare_demo_database(site_environment(self.scratch, self.url))
+        # Loaded as `make run` loads it, tasks queued in the database for a worker: whatever
+        # the loader leaves queued is in every copy (tests/demo/test_demo_tasks.py says none).
+        tasks = "django_tasks_db.DatabaseBackend"
+        prepare_demo_database(site_environment(self.scratch, self.url, TASKS_BACKEND=tasks))
 
     def copy_files(self, var_dir, media_root=None):
         """The demo's uploads and sign-in list, into a site's own folders."""
