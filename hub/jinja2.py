@@ -56,6 +56,7 @@ def environment(**options):
         safety_routes=presenters.safety_routes,
         footer_links=presenters.footer_links,
         page_body=presenters.page_body,
+        site_chrome=presenters.site_chrome,
         breadcrumbs_for=presenters.breadcrumbs_for,
         main_navigation=presenters.main_navigation,
         govuk_field=govuk_field,

@@ -69,6 +69,24 @@ def footer_links(request):
     return fragments.shared(request, "footer", links, site.pk)
 
 
+_CHROME = ("skip", "header", "exit", "worried", "footer")
+
+
+def site_chrome(request):
+    """The parts of every public page around its content (layouts/_chrome.html), rendered
+    once per content change and site: {"skip", "header", "exit", "worried", "footer"}."""
+
+    def render():
+        from django.template import engines
+
+        template = engines["jinja2"].env.get_template("layouts/_chrome.html")
+        parts = template.make_module({"request": request})
+        return {name: Markup(getattr(parts, name)()) for name in _CHROME}  # noqa: S704 - macros escape
+
+    site = Site.find_for_request(request)
+    return fragments.shared(request, "chrome", render, site.pk if site else None)
+
+
 def breadcrumbs_for(request, page):
     """GOV.UK breadcrumb items from the site's home page down to the page's parent."""
 
