@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView, View
+from wagtail.admin.paginator import WagtailPaginator
 
 from hub.core.admin_screen import AdminScreen
 from hub.core.forms import service_call, show_errors
 from hub.core.presenters import govuk_datetime
 from hub.core.staff_menu import admin_screen
-from hub.library import services
+from hub.library import queries, services
 from hub.library.models import DocumentVersion, Status, suggested_review_date
 from hub.library.viewsets import SUGGESTED_REVIEW_DATE_HINT, editable_documents
 
@@ -103,7 +104,7 @@ class UploadVersionView(AdminScreen, FormView):
         )
         context["needs_sign_off"] = self.needs_sign_off
         context["form_is_multipart"] = True
-        context["versions"] = self.document.versions.order_by("-number")
+        context["versions"] = self.document.versions.without_text().order_by("-number")
         return context
 
     def form_valid(self, form):
@@ -151,8 +152,10 @@ def edit_url(document):
 
 def editable_versions(user):
     """Versions of the documents this editor may change."""
-    return DocumentVersion.objects.filter(document__in=editable_documents(user)).select_related(
-        "document"
+    return (
+        DocumentVersion.objects.filter(document__in=editable_documents(user))
+        .without_text()
+        .select_related("document")
     )
 
 
@@ -371,7 +374,14 @@ class SendBackVersionView(AdminScreen, FormView):
         return redirect(self.back_url())
 
 
+REVIEWS_PER_PAGE = 50
+
+
 class ReviewDashboardView(AdminScreen, TemplateView):
+    """Documents overdue or coming up for review, in bands (overdue, then due within 30, 60
+    and 90 days) and within a band by owner, a page at a time: the database counts the bands
+    and fetches only the page shown."""
+
     template_name = "library/admin/reviews.html"
     header_icon = "time"
     page_title = "Documents due for review"
@@ -385,35 +395,55 @@ class ReviewDashboardView(AdminScreen, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        documents = editable_documents(self.request.user).select_related("owner_agency")
-        groups = [
-            ("Overdue", documents.review_overdue(today)),
-            ("Due within 30 days", documents.review_due_within(30, today)),
-            (
-                "Due in 31 to 60 days",
-                documents.review_due_within(60, today).exclude(
-                    pk__in=documents.review_due_within(30, today)
-                ),
-            ),
-            (
-                "Due in 61 to 90 days",
-                documents.review_due_within(90, today).exclude(
-                    pk__in=documents.review_due_within(60, today)
-                ),
-            ),
-        ]
-        context["groups"] = [
-            (label, _by_owner(queryset.order_by("review_due"))) for label, queryset in groups
-        ]
+        due = queries.reviews_due(editable_documents(self.request.user), today)
+        counts = queries.review_band_counts(due)
+        paginator = WagtailPaginator(due, REVIEWS_PER_PAGE)
+        page = paginator.get_page(self.request.GET.get("p"))
+        context["bands"] = bands = _band_summary(counts)
+        context["sections"] = _sections(page, bands)
+        context["items"] = page
+        context["elided_page_range"] = paginator.get_elided_page_range(page.number)
         context["today"] = today
         return context
 
 
-def _by_owner(documents):
-    owners = {}
-    for document in documents:
-        owners.setdefault(str(document.owner_agency or "No owner recorded"), []).append(document)
-    return sorted(owners.items())
+def _band_summary(counts):
+    """Each band's label, how many documents it holds, where it starts in the whole list
+    and the page it starts on."""
+    bands, start = [], 0
+    for band, ((label, _), count) in enumerate(zip(queries.REVIEW_BANDS, counts, strict=True)):
+        bands.append(
+            {
+                "label": label,
+                "anchor": f"reviews-{band + 1}",
+                "count": count,
+                "start": start,
+                "page": start // REVIEWS_PER_PAGE + 1,
+            }
+        )
+        start += count
+    return bands
+
+
+def _sections(page, bands):
+    """The page's documents by band, then by owner: each band with its label, whether it
+    began on an earlier page, and its [(owner, documents)]."""
+    sections = []
+    for document in page:
+        if not sections or sections[-1]["band"] is not bands[document.review_band]:
+            band = bands[document.review_band]
+            sections.append(
+                {
+                    "band": band,
+                    "continued": band["start"] < page.start_index() - 1,
+                    "owners": [],
+                }
+            )
+        owners = sections[-1]["owners"]
+        if not owners or owners[-1][0] != document.owner_name:
+            owners.append((document.owner_name, []))
+        owners[-1][1].append(document)
+    return sections
 
 
 class ReviewActionView(ActionView):

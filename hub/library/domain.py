@@ -46,7 +46,9 @@ def _uploaded(user):
                 # None while it waits for sign-off, or if it was sent back
                 "published": v.published_at.isoformat() if v.published_at else None,
             }
-            for v in DocumentVersion.objects.filter(uploaded_by=user).select_related("document")
+            for v in DocumentVersion.objects.filter(uploaded_by=user)
+            .select_related("document")
+            .only("version_label", "published_at", "document__title")
         ],
         "documents_whose_reminders_go_to_your_address": list(
             LibraryDocument.objects.annotate(owner=Lower("owner_email"))
@@ -67,7 +69,9 @@ def _sign_offs(user):
             "version": v.version_label,
             "signed_off_at": v.signed_off_at.isoformat() if v.signed_off_at else None,
         }
-        for v in DocumentVersion.objects.filter(signed_off_by=user).select_related("document")
+        for v in DocumentVersion.objects.filter(signed_off_by=user)
+        .select_related("document")
+        .only("version_label", "signed_off_at", "document__title")
     ]
 
 

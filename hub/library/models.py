@@ -92,7 +92,7 @@ class LibraryDocumentQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "versions",
-                queryset=DocumentVersion.objects.published().order_by("-number"),
+                queryset=DocumentVersion.objects.published().without_text().order_by("-number"),
                 to_attr="published_versions",
             )
         )
@@ -213,11 +213,11 @@ class LibraryDocument(index.Indexed, models.Model):
         versions = getattr(self, "published_versions", None)
         if versions is not None:
             return versions[0] if versions else None
-        return self.versions.published().order_by("-number").first()
+        return self.versions.published().without_text().order_by("-number").first()
 
     def current_text(self):
-        version = self.current_version
-        return version.text if version else ""
+        text = self.versions.published().order_by("-number").values_list("text", flat=True)
+        return text.first() or ""
 
     def version_on(self, day):
         """The version that was current at the end of `day` (or now, for today), or None if
@@ -226,7 +226,8 @@ class LibraryDocument(index.Indexed, models.Model):
             datetime.datetime.combine(day, datetime.time.max), timezone.get_current_timezone()
         )
         until = min(end_of_day, timezone.now())
-        return self.versions.filter(published_at__lte=until).order_by("-published_at").first()
+        versions = self.versions.filter(published_at__lte=until).without_text()
+        return versions.order_by("-published_at").first()
 
     @property
     def review_overdue_days(self):
@@ -256,6 +257,11 @@ class DocumentVersionQuerySet(models.QuerySet):
 
     def awaiting_sign_off(self):
         return self.filter(published_at__isnull=True, is_withdrawn=False)
+
+    def without_text(self):
+        """Every column but the text read from the file, which can run to megabytes and is
+        only ever wanted by search indexing."""
+        return self.defer("text")
 
 
 class DocumentVersion(models.Model):
@@ -336,13 +342,13 @@ class DocumentVersion(models.Model):
         """When the next version was published, if there is one yet."""
         if self.published_at is None:
             return None
-        following = (
+        return (
             self.document.versions.published()
             .filter(published_at__gt=self.published_at)
             .order_by("published_at")
+            .values_list("published_at", flat=True)
             .first()
         )
-        return following.published_at if following else None
 
 
 class ReviewReminder(models.Model):

@@ -40,7 +40,7 @@ def version_rows(document, now=None, viewer=None):
     latest published, as readers see it); or superseded. One query, however many versions
     there are."""
     now = now or timezone.now()
-    versions = document.versions.select_related("uploaded_by").order_by("-number")
+    versions = document.versions.without_text().select_related("uploaded_by").order_by("-number")
     rows, current_seen = [], False
     for version in versions:
         published = version.published_at is not None and version.published_at <= now

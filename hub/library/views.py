@@ -1,7 +1,6 @@
 """Local protocols and guidance: the register, a page per document and per version, and
 downloads served through a view that checks who may have them."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -20,22 +19,18 @@ def index(request):
     documents = queries.visible_documents(request, partnership)
     form = LibraryFilterForm(_filters_asked(request) or None, owners=queries.owners_of(documents))
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    documents = queries.filter_documents(documents, filters).select_related("owner_agency")
-    ranked = None
+    documents = queries.filter_documents(documents, filters)
     if filters.get("q"):
         documents, ranked = queries.search_documents(request, partnership, documents, filters["q"])
+        if filters.get("sort") != "updated":
+            # Best match first, unless the reader asked for the latest updated.
+            documents = queries.best_first(documents, ranked)
     as_at = filters.get("as_at")
     if as_at:
-        rows = queries.documents_as_at(documents, as_at)
-    else:
-        rows = [
-            (document, document.current_version) for document in documents.with_current_version()
-        ]
-    if ranked is not None and filters.get("sort") != "updated":
-        # Best match first, unless the reader asked for the latest updated.
-        order = {pk: position for position, pk in enumerate(ranked)}
-        rows.sort(key=lambda row: order[row[0].pk])
-    page = Paginator(rows, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
+        documents = queries.documents_as_at(documents, as_at)
+    page = queries.register_page(
+        documents, request.GET.get("page"), per_page=DOCUMENTS_PER_PAGE, as_at=as_at
+    )
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     return render(
@@ -45,7 +40,7 @@ def index(request):
             "form": form,
             "rows": page,
             "as_at": as_at,
-            "total": len(rows),
+            "total": page.paginator.count,
             "query_string": query_without_page.urlencode(),
             "partnership": partnership,
         },
@@ -61,20 +56,23 @@ def _filters_asked(request):
     return query
 
 
-def _document_or_404(request, slug):
+def _document_or_404(request, slug, *related):
     """A document this site shows and this visitor may see; otherwise 404. Restricted
     documents answer 404 to signed-out visitors on every address, so nothing leaks."""
     partnership = partnership_for(request)
-    return get_object_or_404(queries.visible_documents(request, partnership), slug=slug)
+    documents = queries.visible_documents(request, partnership)
+    return get_object_or_404(documents.select_related(*related), slug=slug)
 
 
 def document(request, slug):
-    item = _document_or_404(request, slug)
+    item = _document_or_404(request, slug, "owner_agency")
     form = AsAtForm(request.GET if "as_at_year" in request.GET else None)
     as_at_version = None
     if form.is_bound and form.is_valid():
         as_at_version = item.version_on(form.cleaned_data["as_at"])
-    versions = list(item.versions.published().select_related("file").order_by("-number"))
+    versions = list(
+        item.versions.published().only(*queries.SHOWN_VERSION_FIELDS).order_by("-number")
+    )
     return render(
         request,
         "library/document.html",
@@ -85,9 +83,9 @@ def document(request, slug):
             "form": form,
             "as_at_version": as_at_version,
             "as_at_checked": form.is_bound and form.is_valid(),
-            "related_documents": queries.visible_documents(
-                request, partnership_for(request)
-            ).filter(pk__in=item.related_documents.values("pk")),
+            "related_documents": queries.visible_documents(request, partnership_for(request))
+            .filter(pk__in=item.related_documents.values("pk"))
+            .only("title", "slug"),
             "related_pages": item.related_pages.live().public(),
         },
     )
@@ -95,7 +93,9 @@ def document(request, slug):
 
 def version(request, slug, number):
     item = _document_or_404(request, slug)
-    shown = get_object_or_404(item.versions.published().select_related("file"), number=number)
+    shown = get_object_or_404(
+        item.versions.published().only(*queries.SHOWN_VERSION_FIELDS), number=number
+    )
     current = item.current_version
     if current is not None and current.pk == shown.pk:
         return redirect(item.get_absolute_url())

@@ -10,7 +10,7 @@ link to, and a rich-text link to it always leads to the document's current versi
 """
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.html import escape
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.documents.rich_text import DocumentLinkHandler
@@ -88,7 +88,7 @@ def choosable_files(user, queryset):
     never withdrawn or superseded ones, never a scheduled version."""
     from hub.core.models import Partnership
     from hub.core.permissions import Action, scope_queryset
-    from hub.library.models import LibraryDocument, Status
+    from hub.library.models import DocumentVersion, LibraryDocument, Status
 
     documents = LibraryDocument.objects.exclude(status__in=[Status.WITHDRAWN, Status.SUPERSEDED])
     if not user.is_superuser:
@@ -100,12 +100,16 @@ def choosable_files(user, queryset):
                 consortium__in=partnerships.values("consortium"),
             )
         )
-    current = [
-        version.file_id
-        for document in documents.with_current_version()
-        if (version := document.current_version) is not None and not version.is_withdrawn
-    ]
-    return queryset.filter(pk__in=current)
+    # A document's current version is its published one with no later published one.
+    later = DocumentVersion.objects.published().filter(
+        document=OuterRef("document"), number__gt=OuterRef("number")
+    )
+    current = (
+        DocumentVersion.objects.published()
+        .filter(document__in=documents, is_withdrawn=False)
+        .exclude(Exists(later))
+    )
+    return queryset.filter(pk__in=current.values("file_id"))
 
 
 def version_of(file):
@@ -114,6 +118,7 @@ def version_of(file):
 
     return (
         DocumentVersion.objects.filter(file=file)
+        .without_text()
         .select_related("document__partnership", "document__consortium")
         .first()
     )
@@ -132,7 +137,9 @@ class LibraryDocumentLinkHandler(DocumentLinkHandler):
             str(version.file_id): version
             for version in DocumentVersion.objects.filter(
                 file_id__in=[i for i in ids if str(i).isdigit()]
-            ).select_related("document")
+            )
+            .select_related("document")
+            .only("file_id", "document__slug")
         }
         links = []
         for identifier in ids:
