@@ -13,6 +13,7 @@ partnership is never a row, whatever the filters say.
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from django.db.models import Count
 from django.utils import timezone
@@ -38,6 +39,8 @@ from hub.core.permissions import Action, can
 
 # The states a submission is counted under on the dashboard, in the order of the workflow.
 STATES = presenters.STATES
+# Looked up once per row of the heat map and its spreadsheet.
+AGENCY_TYPE_LABELS = dict(AgencyType.choices)
 
 
 # --- Who sees which rows --------------------------------------------------------------------
@@ -49,10 +52,11 @@ def may_see_round(user, round_):
 
 
 def viewer_partnerships(user, round_):
-    """The partnerships taking part in `round_` for which `user` reviews or manages, by name."""
+    """The partnerships taking part in `round_` for which `user` reviews or manages, by name.
+    Reads `round_.partnerships.all()`, so a round fetched with them costs no query."""
     return [
         partnership
-        for partnership in round_.partnerships.order_by("name")
+        for partnership in sorted(round_.partnerships.all(), key=attrgetter("name"))
         if can(user, Action.REVIEW_ASSURANCE, partnership)
         or can(user, Action.MANAGE_ASSURANCE, partnership)
     ]
@@ -118,20 +122,25 @@ def change_since(scale, value, previous_scale, previous_value):
 
 def previous_ratings(round_, agency_ids):
     """{(agency id, standard key): (scale, rating)} from the previous round: its agreed
-    rating where there is one, else the agency's own. Two queries."""
+    rating where there is one, else the agency's own. One query (two if the previous round
+    was not fetched with `round_`), reading only the ratings."""
     previous = round_.previous_round
     if previous is None:
         return {}
     answers = Answer.objects.filter(
         submission__round=previous, submission__agency_id__in=list(agency_ids)
-    ).select_related("standard", "submission__round__framework_version")
+    ).values_list(
+        "submission__agency_id",
+        "standard__key",
+        "submission__round__framework_version__rating_scale",
+        "rating",
+        "agreed_rating",
+    )
     found = {}
-    for answer in answers:
-        value = answer.agreed_rating if answer.agreed_rating is not None else answer.rating
-        if value is None:
-            continue
-        scale = answer.submission.round.framework_version.rating_scale
-        found[(answer.submission.agency_id, answer.standard.key)] = (scale, value)
+    for agency_id, key, scale, rating, agreed_rating in answers.order_by():
+        value = agreed_rating if agreed_rating is not None else rating
+        if value is not None:
+            found[(agency_id, key)] = (scale, value)
     return found
 
 
@@ -172,7 +181,7 @@ class AgencyRow:
 
     @property
     def agency_type(self):
-        return AgencyType(self.agency.agency_type).label if self.agency.agency_type else ""
+        return AGENCY_TYPE_LABELS.get(self.agency.agency_type, "")
 
     @property
     def status(self):
@@ -199,19 +208,31 @@ class RoundFigures:
 def round_figures(user, round_, *, partnership=None, agency_type=None, today=None):
     """The dashboard of `round_` as `user` may see it: one row per visible submission with
     a cell per standard and its overdue actions. The same few queries, whatever the round's
-    size: submissions, their answers and partnerships, overdue counts, last round's ratings."""
+    size: standards, submissions and their partnerships, the submitted ones' ratings,
+    overdue counts, last round's ratings (and the round's partnerships, framework version
+    and previous round unless `round_` was fetched with them, as review_views does)."""
     today = today or timezone.localdate()
-    round_ = Round.objects.select_related("framework_version", "previous_round").get(pk=round_.pk)
     scale = round_.framework_version.rating_scale
-    standards = list(round_.framework_version.standards.all())
+    standards = list(
+        round_.framework_version.standards.only(
+            "version_id", "sort_order", "key", "number", "title"
+        )
+    )
     submissions = list(
-        round_submissions(
-            user, round_, partnership=partnership, agency_type=agency_type
-        ).prefetch_related("answers", "shared_with")
+        round_submissions(user, round_, partnership=partnership, agency_type=agency_type)
+        .defer("returned_reason")
+        .prefetch_related("shared_with")
     )
     # A draft's answers and plan are the agency's working copy until it submits: its row
     # shows its state only.
     submitted = [s.pk for s in submissions if not s.is_draft]
+    # The two ratings are all a cell shows: read as values, not as answers.
+    answers = (
+        Answer.objects.filter(submission__in=submitted)
+        .values_list("submission_id", "standard_id", "rating", "agreed_rating")
+        .order_by()
+    )
+    ratings = {(row, standard): (own, agreed) for row, standard, own, agreed in answers}
     overdue = dict(
         ActionPlanItem.objects.overdue(today)
         .filter(submission__in=submitted)
@@ -223,14 +244,9 @@ def round_figures(user, round_, *, partnership=None, agency_type=None, today=Non
     figures = RoundFigures(round=round_, standards=standards)
     for submission in submissions:
         submission.round = round_  # already fetched: reading it costs no query per row
-        answers = {answer.standard_id: answer for answer in submission.answers.all()}
-        if submission.is_draft:
-            answers = {}
         cells = []
         for standard in standards:
-            answer = answers.get(standard.pk)
-            own = answer.rating if answer else None
-            agreed = answer.agreed_rating if answer else None
+            own, agreed = ratings.get((submission.pk, standard.pk), (None, None))
             current = agreed if agreed is not None else own
             before = previous.get((submission.agency_id, standard.key))
             cells.append(
@@ -276,12 +292,12 @@ def previous_agreed(submission):
         submission__round=previous,
         submission__agency_id=submission.agency_id,
         agreed_rating__isnull=False,
-    ).select_related("standard", "submission__round__framework_version")
+    ).values_list(
+        "standard__key", "submission__round__framework_version__rating_scale", "agreed_rating"
+    )
     return {
-        answer.standard.key: presenters.rating(
-            answer.submission.round.framework_version.rating_scale, answer.agreed_rating
-        )
-        for answer in answers
+        key: presenters.rating(scale, agreed_rating)
+        for key, scale, agreed_rating in answers.order_by()
     }
 
 
@@ -298,22 +314,27 @@ class StandardSection:
     agreed_words: str
 
 
-def standard_sections(submission):
+def standard_sections(submission, *, standards=None, challenges=None):
     """Per standard of the submission's framework version: the agency's answer and rating,
     the agreed rating, last round's agreed rating, the evidence files and the comments and
-    challenge questions about it."""
+    challenge questions about it. A page that already holds the standards or the
+    challenges passes them, so they are not read twice."""
     scale = submission.round.framework_version.rating_scale
-    answers = {answer.standard_id: answer for answer in submission.answers.all()}
+    if standards is None:
+        standards = submission.round.framework_version.standards.all()
+    if challenges is None:
+        challenges = submission_challenges(submission)
+    answers = {answer.standard_id: answer for answer in submission.answers.order_by()}
     evidence = defaultdict(list)
     for item in EvidenceFile.objects.filter(submission=submission):
         evidence[item.standard_id].append(item)
-    challenges = defaultdict(list)
-    for challenge in submission_challenges(submission):
+    about = defaultdict(list)
+    for challenge in challenges:
         if challenge.standard_id:
-            challenges[challenge.standard_id].append(challenge)
+            about[challenge.standard_id].append(challenge)
     before = previous_agreed(submission)
     sections = []
-    for standard in submission.round.framework_version.standards.all():
+    for standard in standards:
         answer = answers.get(standard.pk)
         sections.append(
             StandardSection(
@@ -323,7 +344,7 @@ def standard_sections(submission):
                 agreed_rating=presenters.rating(scale, answer.agreed_rating if answer else None),
                 previous_agreed=before.get(standard.key),
                 evidence=evidence[standard.pk],
-                challenges=challenges[standard.pk],
+                challenges=about[standard.pk],
                 self_words=rating_meaning(scale, answer.rating if answer else None),
                 agreed_words=rating_meaning(scale, answer.agreed_rating if answer else None),
             )

@@ -11,6 +11,8 @@ figures come from hub.assurance.dashboard and the downloads from hub.assurance.e
 page someone may not use answers 404, as a guessed id does.
 """
 
+from operator import attrgetter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -38,10 +40,13 @@ PDF = "application/pdf"
 
 
 def _submission_or_404(request, pk, allowed):
+    # With the partnerships it is shared with and those of its round: every permission check
+    # reads them (permission_scope), and so does the page.
     submission = (
         Submission.objects.select_related(
             "round__framework_version", "round__partnership", "round__previous_round", "agency"
         )
+        .prefetch_related("shared_with", "round__partnerships")
         .filter(pk=pk)
         .first()
     )
@@ -51,7 +56,16 @@ def _submission_or_404(request, pk, allowed):
 
 
 def _round_or_404(request, pk):
-    round_ = Round.objects.select_related("framework_version", "partnership").filter(pk=pk).first()
+    # With all that its dashboard reads of it and of the round it is compared with, so the
+    # permission checks and figures ask nothing more about the round.
+    round_ = (
+        Round.objects.select_related(
+            "framework_version__framework", "partnership", "previous_round"
+        )
+        .prefetch_related("partnerships", "previous_round__partnerships")
+        .filter(pk=pk)
+        .first()
+    )
     if round_ is None or not dashboard.may_see_round(request.user, round_):
         raise Http404
     return round_
@@ -246,7 +260,14 @@ def _review_context(request, submission, page):
     version = submission.round.framework_version
     # A draft (never submitted, or returned for changes) is the agency's working copy.
     answers_hidden = not services.may_read_answers(user, submission)
-    sections = [] if answers_hidden else dashboard.standard_sections(submission)
+    challenges = list(dashboard.submission_challenges(submission))
+    sections = (
+        []
+        if answers_hidden
+        else dashboard.standard_sections(
+            submission, standards=page.standards, challenges=challenges
+        )
+    )
     for section in sections:
         standard = section.standard
         if standard.pk not in page.rating_forms:
@@ -267,10 +288,10 @@ def _review_context(request, submission, page):
         "submission": submission,
         "round": round_,
         "status": presenters.status_tag(submission),
-        "shared_with": list(submission.shared_with.order_by("name")),
+        "shared_with": sorted(submission.shared_with.all(), key=attrgetter("name")),
         "sections": sections,
         "rating_forms": page.rating_forms,
-        "challenges": list(dashboard.submission_challenges(submission)),
+        "challenges": challenges,
         "challenge_form": challenge_form,
         "return_form": return_form,
         "local_answers": [] if answers_hidden else dashboard.local_answers_for(user, submission),
@@ -293,10 +314,11 @@ def _review_context(request, submission, page):
 @require_GET
 def submission_pdf(request, pk):
     submission = _submission_or_404(request, pk, services.may_read_answers)
+    challenges = list(dashboard.submission_challenges(submission))
     content = exports.submission_pdf(
         submission=submission,
-        sections=dashboard.standard_sections(submission),
-        challenges=list(dashboard.submission_challenges(submission)),
+        sections=dashboard.standard_sections(submission, challenges=challenges),
+        challenges=challenges,
         actions=dashboard.submission_actions(submission),
     )
     stamp = timezone.localdate().isoformat()
@@ -349,7 +371,7 @@ def round_dashboard(request, pk):
             "previous": previous
             if previous is not None and dashboard.may_see_round(request.user, previous)
             else None,
-            "partnerships": list(round_.partnerships.order_by("name")),
+            "partnerships": sorted(round_.partnerships.all(), key=attrgetter("name")),
         },
     )
 

@@ -49,6 +49,8 @@ from hub.assurance.admin_views import (
     managed_partnerships,
     managed_versions,
     visible_rounds,
+    with_answer_facts,
+    with_round_facts,
 )
 from hub.assurance.models import Framework, FrameworkVersion, LocalQuestion, Round
 from hub.core.admin_scoping import scoped_choices
@@ -67,6 +69,9 @@ def _initial_from_query(view, name, rows):
 
 
 class FrameworkIndexView(ScopedIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("partnership")
+
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         buttons += [
@@ -295,6 +300,9 @@ class DashboardColumn(Column):
 
 
 class RoundIndexView(ScopedIndexView):
+    def get_base_queryset(self):
+        return with_round_facts(super().get_base_queryset(), self.request.user)
+
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         buttons += [
@@ -399,7 +407,7 @@ class LocalQuestionFilterSet(WagtailFilterSet):
 
 class LocalQuestionIndexView(ScopedIndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("round", "partnership")
+        return with_answer_facts(super().get_base_queryset().select_related("round", "partnership"))
 
 
 class LocalQuestionViewSet(AssuranceViewSet):

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from hub.core import sign_off
@@ -89,7 +90,11 @@ def chapter_titles(chapters):
     """Each chapter's title as readers see it now, or as last drafted if never published."""
     now = timezone.now()
     best = {}
-    versions = ChapterVersion.objects.filter(chapter__in=chapters).select_related("release")
+    versions = (
+        ChapterVersion.objects.filter(chapter__in=chapters)
+        .select_related("release")
+        .only("chapter_id", "title", "is_removed", "release__published_at")
+    )
     for version in versions:
         published = version.release.published_at
         live = published is not None and published <= now
@@ -131,6 +136,7 @@ def local_information_chapters(release):
 # --- Screens ------------------------------------------------------------------------------
 
 RELEASES_CRUMB = {"url": reverse_lazy("procedures_admin:releases"), "label": "Procedures"}
+RELEASES_PER_PAGE = 20
 
 
 class ReleaseListView(WagtailAdminTemplateMixin, FormView):
@@ -140,7 +146,6 @@ class ReleaseListView(WagtailAdminTemplateMixin, FormView):
     form_class = ReleaseStartForm
     header_icon = "list-ol"
     page_title = "Procedures: releases"
-    published_shown = 20
 
     def dispatch(self, request, *args, **kwargs):
         if not may_edit_any_procedures(request.user):
@@ -172,11 +177,19 @@ class ReleaseListView(WagtailAdminTemplateMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         now = timezone.now()
-        releases = editable_releases(self.request.user).annotate(
-            chapter_count=Count("chapter_versions", distinct=True),
-            local_count=Count("local_versions", distinct=True),
+        # The summary is not listed; published releases grow twice a year for ever, so they
+        # come a page at a time (the other groups are the few in hand).
+        releases = (
+            editable_releases(self.request.user)
+            .defer("summary")
+            .annotate(
+                chapter_count=Count("chapter_versions", distinct=True),
+                local_count=Count("local_versions", distinct=True),
+            )
         )
-        published = releases.filter(published_at__lte=now).order_by("-published_at")
+        published = releases.filter(published_at__lte=now).order_by("-published_at", "-pk")
+        paginator = WagtailPaginator(published, RELEASES_PER_PAGE)
+        page = paginator.get_page(self.request.GET.get("p"))
         context["groups"] = [
             (
                 "Drafts",
@@ -197,12 +210,10 @@ class ReleaseListView(WagtailAdminTemplateMixin, FormView):
                 "Readers see these at the time shown.",
                 releases.filter(published_at__gt=now).order_by("published_at"),
             ),
-            (
-                "Published",
-                f"The {self.published_shown} most recent.",
-                published[: self.published_shown],
-            ),
+            ("Published", "Newest first.", page),
         ]
+        context["items"] = page
+        context["elided_page_range"] = paginator.get_elided_page_range(page.number)
         context["action_url"] = self.request.path
         context["regional_sign_off"] = [
             (manual.consortium, RegionalSignOffForm(consortium=manual.consortium))
@@ -328,8 +339,10 @@ class ReleaseView(ReleaseMixin, WagtailAdminTemplateMixin, TemplateView):
         )
         context["needs_sign_off"] = services.needs_sign_off(release)
         context.setdefault("send_back_form", SendBackForm())
-        context["changes"] = release.chapter_versions.select_related("chapter__part").order_by(
-            "chapter__part__number", "chapter__position", "chapter__slug"
+        context["changes"] = (
+            release.chapter_versions.select_related("chapter__part")
+            .defer("body", "summary")
+            .order_by("chapter__part__number", "chapter__position", "chapter__slug")
         )
         local_changes = list(release.local_versions.select_related("chapter__part"))
         titles = chapter_titles([change.chapter for change in local_changes])

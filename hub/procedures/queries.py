@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.text import slugify
 from markupsafe import Markup
@@ -42,35 +42,62 @@ class PartView:
     chapters: list = field(default_factory=list)
 
 
-def _visible_versions(partnership, moment):
-    """For each chapter this partnership's site shows, the version visible at `moment`."""
-    chapters = Chapter.objects.for_partnership(partnership)
-    versions = (
-        ChapterVersion.objects.filter(chapter__in=chapters, release__published_at__lte=moment)
-        .filter(Q(release__partnership__isnull=True) | Q(release__partnership=partnership))
-        .select_related("chapter__part", "release")
-        .order_by("chapter_id", "release__published_at", "pk")
+def _published_for(partnership, moment):
+    """Every chapter version this partnership's readers could have seen by `moment`: those
+    in releases published by then, regional or the partnership's own."""
+    return ChapterVersion.objects.filter(release__published_at__lte=moment).filter(
+        Q(release__partnership__isnull=True) | Q(release__partnership=partnership)
     )
-    latest = {}
-    for version in versions:
-        latest[version.chapter_id] = version
-    return {cid: v for cid, v in latest.items() if not v.is_removed}
 
 
-def contents_at(partnership, moment=None):
-    """The parts and chapters readers of this partnership saw at `moment`, in order."""
-    moment = moment or timezone.now()
-    visible = _visible_versions(partnership, moment)
+def _standing(partnership, moment, chapters):
+    """For each of `chapters`, the version readers saw at `moment`, unless it removed the
+    chapter: one query whatever the manual's size or history, the latest version being
+    picked in the database."""
+    published = _published_for(partnership, moment)
+    latest = (
+        published.filter(chapter=OuterRef("pk"))
+        .order_by("-release__published_at", "-pk")
+        .values("pk")[:1]
+    )
+    return published.filter(
+        pk__in=chapters.annotate(latest=Subquery(latest)).values("latest"), is_removed=False
+    )
+
+
+def _visible_versions(partnership, moment):
+    """{chapter id: version, text included} for every chapter this partnership's site shows
+    at `moment` (the search index reads the words)."""
+    chapters = Chapter.objects.for_partnership(partnership)
+    return {version.chapter_id: version for version in _standing(partnership, moment, chapters)}
+
+
+def _listed(partnership, moment, chapters):
+    """`_standing` for a list of chapters: titles and places only, in the manual's order
+    (a list never reads the bodies)."""
+    return (
+        _standing(partnership, moment, chapters)
+        .select_related("chapter__part")
+        .defer("body", "summary")
+        .order_by("chapter__part__number", "chapter__position", "chapter__slug")
+    )
+
+
+def _grouped(versions):
     parts = {}
-    for version in sorted(
-        visible.values(),
-        key=lambda v: (v.chapter.part.number, v.chapter.position, v.chapter.slug),
-    ):
+    for version in versions:
         part = version.chapter.part
         parts.setdefault(part.pk, PartView(part=part)).chapters.append(
             ChapterView(chapter=version.chapter, version=version)
         )
     return list(parts.values())
+
+
+def contents_at(partnership, moment=None):
+    """The parts and chapters readers of this partnership saw at `moment`, in order."""
+    moment = moment or timezone.now()
+    chapters = Chapter.objects.for_partnership(partnership)
+    return _grouped(_listed(partnership, moment, chapters))
 
 
 def local_information_at(chapter, partnership, moment):
@@ -88,17 +115,33 @@ def chapter_at(partnership, slug, moment=None):
     """The chapter as this partnership's readers saw it at `moment`, or None if it did not
     exist there then (not yet written, removed, or another partnership's local chapter)."""
     moment = moment or timezone.now()
-    chapter = Chapter.objects.for_partnership(partnership).filter(slug=slug).first()
-    if chapter is None:
-        return None
-    version = _visible_versions(partnership, moment).get(chapter.pk)
-    if version is None:
+    version = (
+        _published_for(partnership, moment)
+        .filter(chapter__in=Chapter.objects.for_partnership(partnership).filter(slug=slug))
+        .select_related("chapter__part", "release")
+        .order_by("-release__published_at", "-pk")
+        .first()
+    )
+    if version is None or version.is_removed:
         return None
     return ChapterView(
-        chapter=chapter,
+        chapter=version.chapter,
         version=version,
-        local=local_information_at(chapter, partnership, moment),
+        local=local_information_at(version.chapter, partnership, moment),
     )
+
+
+def related_at(partnership, chapter, moment=None):
+    """The chapters related to `chapter` that this partnership's readers saw at `moment`, in
+    the manual's order, titles only: one query however many there are."""
+    moment = moment or timezone.now()
+    related = Chapter.objects.for_partnership(partnership).filter(
+        pk__in=chapter.related_chapters.values("pk")
+    )
+    return [
+        ChapterView(chapter=version.chapter, version=version)
+        for version in _listed(partnership, moment, related)
+    ]
 
 
 def last_amended_in(chapter_view):
@@ -106,16 +149,28 @@ def last_amended_in(chapter_view):
 
 
 def releases_for(partnership, moment=None):
+    """The published releases with what each changed: titles and one-line summaries of the
+    changes, never their text."""
+    changes = ChapterVersion.objects.select_related("chapter").defer("body", "summary")
+    local_changes = LocalInformationVersion.objects.select_related("chapter").defer("body")
     return (
         Release.objects.for_partnership(partnership)
         .published(moment)
-        .prefetch_related("chapter_versions__chapter", "local_versions__chapter")
+        .prefetch_related(
+            Prefetch("chapter_versions", queryset=changes),
+            Prefetch("local_versions", queryset=local_changes),
+        )
         .order_by("-published_at")
     )
 
 
-def glossary(manual):
-    return list(GlossaryTerm.objects.filter(manual=manual))
+def glossary(manual, *, definitions=True):
+    """The manual's terms, A to Z; without their definitions when only the terms are used
+    (linking them in a chapter)."""
+    terms = GlossaryTerm.objects.filter(manual=manual)
+    if not definitions:
+        terms = terms.only("manual_id", "term", "slug")
+    return list(terms)
 
 
 def link_glossary_terms(html, terms, glossary_url):

@@ -28,7 +28,7 @@ def _context(request):
     return partnership, manual
 
 
-def _moment(manual, as_at):
+def _moment(first_published, as_at):
     """End of the as-at day, or now. A malformed date in the address is a 404: the address
     does not exist; the form explains the rules."""
     if as_at is None:
@@ -37,24 +37,26 @@ def _moment(manual, as_at):
         day = datetime.date.fromisoformat(as_at)
     except ValueError as error:
         raise Http404 from error
-    first = queries.first_publication(manual)
-    if day > timezone.localdate() or first is None or day < timezone.localtime(first).date():
+    if (
+        day > timezone.localdate()
+        or first_published is None
+        or day < timezone.localtime(first_published).date()
+    ):
         raise Http404
     return end_of(day), day
 
 
-def _as_at_form(request, manual):
-    first = queries.first_publication(manual)
-    form = AsAtForm(request.GET if "as_at_year" in request.GET else None, earliest=first)
-    return form
+def _as_at_form(request, first_published):
+    return AsAtForm(request.GET if "as_at_year" in request.GET else None, earliest=first_published)
 
 
 def contents(request, as_at=None):
     partnership, manual = _context(request)
-    form = _as_at_form(request, manual)
+    first_published = queries.first_publication(manual)
+    form = _as_at_form(request, first_published)
     if form.is_bound and form.is_valid():
         return redirect("procedures:contents_as_at", as_at=form.cleaned_data["as_at"].isoformat())
-    moment, day = _moment(manual, as_at)
+    moment, day = _moment(first_published, as_at)
     return render(
         request,
         "procedures/contents.html",
@@ -64,27 +66,25 @@ def contents(request, as_at=None):
             "parts": queries.contents_at(partnership, moment),
             "as_at": day,
             "form": form,
-            "first_published": queries.first_publication(manual),
+            "first_published": first_published,
         },
     )
 
 
 def chapter(request, slug, as_at=None):
     partnership, manual = _context(request)
-    form = _as_at_form(request, manual)
+    first_published = queries.first_publication(manual)
+    form = _as_at_form(request, first_published)
     if form.is_bound and form.is_valid():
         return redirect(
             "procedures:chapter_as_at", as_at=form.cleaned_data["as_at"].isoformat(), slug=slug
         )
-    moment, day = _moment(manual, as_at)
+    moment, day = _moment(first_published, as_at)
     view = queries.chapter_at(partnership, slug, moment)
     if view is None:
         raise Http404
     glossary_url = reverse("procedures:glossary")
-    related = [
-        queries.chapter_at(partnership, other.slug, moment)
-        for other in view.chapter.related_chapters.all()
-    ]
+    terms = queries.glossary(manual, definitions=False)
     return render(
         request,
         "procedures/chapter.html",
@@ -93,12 +93,15 @@ def chapter(request, slug, as_at=None):
             "partnership": partnership,
             "view": view,
             "body": queries.link_glossary_terms(
-                richtext.expand(view.version.body), queries.glossary(manual), glossary_url
+                richtext.expand(view.version.body), terms, glossary_url
             ),
             "local_body": richtext.render(view.local.body) if view.local else "",
-            "related": [item for item in related if item],
+            "related": queries.related_at(partnership, view.chapter, moment),
             # The library's own rule: withdrawn never, restricted only for its professionals.
-            "documents": view.chapter.related_documents.all().visible_to(request.user, partnership),
+            # A list of links: the titles and addresses only.
+            "documents": view.chapter.related_documents.all()
+            .visible_to(request.user, partnership)
+            .only("slug", "title"),
             "as_at": day,
             "form": form,
             "today": timezone.localdate(),
@@ -108,7 +111,8 @@ def chapter(request, slug, as_at=None):
 
 def chapter_download(request, slug, as_at=None):
     partnership, manual = _context(request)
-    moment, day = _moment(manual, as_at)
+    first_published = queries.first_publication(manual) if as_at else None
+    moment, day = _moment(first_published, as_at)
     view = queries.chapter_at(partnership, slug, moment)
     if view is None:
         raise Http404

@@ -507,10 +507,13 @@ def test_the_dashboard_makes_the_same_number_of_queries_however_many_agencies(
     with CaptureQueriesContext(connection) as few:
         assert len(heat_map_rows(page(client.get(url)))) == 2
 
+    budget = len(few.captured_queries)  # read now: the next request empties the log
+
     _add_agencies(round_, westshire, 6, {"admin": admin})
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(url)  # new agencies are a content change: the shared layout is made again
+    with django_assert_max_num_queries(budget):
         assert len(heat_map_rows(page(client.get(url)))) == 8
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_max_num_queries(budget):
         xlsx_of(client.get(reverse("assurance:round_xlsx", args=[round_.pk])))
 
 

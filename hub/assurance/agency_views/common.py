@@ -28,10 +28,15 @@ def _bound(request, form_class, **kwargs):
 def _viewable(request, pk):
     """The submission, if the user may see it (its agency, a named colleague, or a
     partnership it is shared with); otherwise 404."""
+    # Its partnerships come with it: every permission check reads them (permission_scope),
+    # and so do the pages, which would otherwise ask again for each.
     submission = get_object_or_404(
         Submission.objects.select_related(
-            "round__framework_version__framework", "round__partnership", "agency"
-        ),
+            "round__framework_version__framework",
+            "round__partnership",
+            "agency",
+            "carried_forward_from__round",
+        ).prefetch_related("shared_with"),
         pk=pk,
     )
     if not services.may_view(request.user, submission):
@@ -65,5 +70,16 @@ def _needs_starting(submission):
     return submission.is_draft and submission.started_at is None
 
 
-def _standards(submission):
-    return list(submission.round.framework_version.standards.all())
+# What a standard says at length: its own page shows it; lists of standards show only the
+# number and title.
+STANDARD_TEXT = ("summary", "sub_standards", "guidance", "evidence_prompts")
+
+
+def _standards(submission, *, text=True):
+    standards = submission.round.framework_version.standards.all()
+    return list(standards if text else standards.defer(*STANDARD_TEXT))
+
+
+def _with_standard_named(rows):
+    """Rows (actions, challenges) with the standard each is about, by number and title."""
+    return rows.select_related("standard").defer(*(f"standard__{name}" for name in STANDARD_TEXT))

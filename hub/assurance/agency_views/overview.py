@@ -20,6 +20,7 @@ from hub.assurance.agency_views.common import (
     _open_for_changes,
     _standards,
     _viewable,
+    _with_standard_named,
 )
 from hub.assurance.forms import (
     ConfirmForm,
@@ -58,12 +59,20 @@ def _submission_row(submission):
 def _round_rows(user, visible):
     """The rounds of the partnerships the user reviews or manages for, each with its
     submissions (those the user may see) counted by state."""
-    ids = set()
-    for action in (Action.REVIEW_ASSURANCE, Action.MANAGE_ASSURANCE):
-        ids |= set(scope_queryset(user, action, Round.objects.all()).values_list("pk", flat=True))
-    rounds = Round.objects.filter(pk__in=ids).select_related("partnership")
+    reviewed = scope_queryset(user, Action.REVIEW_ASSURANCE, Round.objects.all())
+    managed = scope_queryset(user, Action.MANAGE_ASSURANCE, Round.objects.all())
+    rounds = Round.objects.filter(
+        Q(pk__in=reviewed.values("pk")) | Q(pk__in=managed.values("pk"))
+    ).select_related("partnership")
+    # Only what the state is read from: the counts need no more of each submission.
+    states = (
+        visible.filter(round__in=rounds)
+        .select_related(None)
+        .only("round_id", "status", "started_at", "returned_at")
+        .order_by()
+    )
     counts = {}
-    for submission in visible.filter(round__in=rounds):
+    for submission in states:
         counts.setdefault(submission.round_id, Counter())[submission.state_label] += 1
     rows = []
     for round_ in rounds.order_by("-opens_on", "title"):
@@ -89,6 +98,7 @@ def home(request):
     visible = services.visible_submissions(user).select_related("round", "agency")
     own = (
         _own_submissions(user, visible)
+        .defer("returned_reason")
         .prefetch_related("shared_with")
         .order_by("round__due_on", "agency__name")
     )
@@ -123,13 +133,13 @@ def _local_state(questions, given):
 def _action_rows(submission, today):
     return [
         {"action": action, "overdue": action.is_overdue(today)}
-        for action in submission.actions.select_related("standard")
+        for action in _with_standard_named(submission.actions.all())
     ]
 
 
 def _overview_context(request, submission, form):
     user = request.user
-    standards = _standards(submission)
+    standards = _standards(submission, text=False)
     answers = {answer.standard_id: answer for answer in submission.answers.all()}
     tasks = [
         {
@@ -145,7 +155,8 @@ def _overview_context(request, submission, form):
     questions = list(services.local_questions_for(submission))
     given = {a.question_id: a.text.strip() for a in submission.local_answers.all()}
     actions = _action_rows(submission, timezone.localdate())
-    editable = _open_for_changes(submission) and services.may_edit(user, submission)
+    may_edit = services.may_edit(user, submission)
+    editable = _open_for_changes(submission) and may_edit
     carried_forward = (
         submission.is_draft
         and submission.carried_forward_from_id is not None
@@ -167,9 +178,11 @@ def _overview_context(request, submission, form):
         "questions": questions,
         "local_state": _local_state(questions, given),
         "actions": actions,
-        "contributors": submission.contributors.select_related("person"),
-        "challenges": submission.challenges.select_related("standard", "partnership"),
-        "may_edit": services.may_edit(user, submission),
+        "contributors": submission.contributors.select_related("person").only(
+            "submission_id", "person__first_name", "person__last_name", "person__email"
+        ),
+        "challenges": _with_standard_named(submission.challenges.select_related("partnership")),
+        "may_edit": may_edit,
         "may_lead": services.may_lead(user, submission),
         "may_review": services.may_review(user, submission),
         "editable": editable,
@@ -205,7 +218,7 @@ def submission(request, pk):
 
 
 def _check_context(request, item, errors):
-    standards = _standards(item)
+    standards = _standards(item, text=False)
     answers = {answer.standard_id: answer for answer in item.answers.all()}
     files = Counter(item.evidence.values_list("standard_id", flat=True))
     given = {a.question_id: a.text for a in item.local_answers.all()}

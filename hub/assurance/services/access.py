@@ -1,6 +1,7 @@
 """Who may do what to section 11 records, and the checks every write shares."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 
 from hub.assurance.models import (
     SCALE_LEVELS,
@@ -69,13 +70,13 @@ def visible_submissions(user, queryset=None):
     reviewed = scope_queryset(user, Action.REVIEW_ASSURANCE, queryset)
     managed = scope_queryset(user, Action.MANAGE_ASSURANCE, queryset)
     contributed = queryset.filter(contributors__person=user, agency_id=user.agency_id)
+    # Subqueries of one query, not lists fetched first: a page that filters or lists these
+    # asks the database once.
     return queryset.filter(
-        pk__in=[
-            *own.values_list("pk", flat=True),
-            *reviewed.values_list("pk", flat=True),
-            *managed.values_list("pk", flat=True),
-            *contributed.values_list("pk", flat=True),
-        ]
+        Q(pk__in=own.values("pk"))
+        | Q(pk__in=reviewed.values("pk"))
+        | Q(pk__in=managed.values("pk"))
+        | Q(pk__in=contributed.values("pk"))
     )
 
 
