@@ -190,7 +190,10 @@ def configurable_partnerships(user):
 
 def settings_url(request, kind):
     """The person's own partnership's screen, or the list when they configure several."""
-    partnerships = list(configurable_partnerships(request.user)[:2])
+    # Every admin page's menu asks once per kind of setting: looked up once per request.
+    if not hasattr(request, "_hub_configurable"):
+        request._hub_configurable = list(configurable_partnerships(request.user)[:2])
+    partnerships = request._hub_configurable
     if len(partnerships) == 1:
         return reverse("hub_site_settings:edit", args=[partnerships[0].slug, kind])
     return reverse("hub_site_settings:index")
