@@ -30,6 +30,18 @@ class Measurement:
     load: wrk_load.Load
 
 
+@dataclass
+class Compared:
+    """One wrk run of `bench/run.py --workers-compare`."""
+
+    config: str  # e.g. "sync 5", "gthread 5x2"
+    round: int
+    page: str
+    via: str  # gunicorn, or nginx in front keeping connections alive
+    connections: int
+    load: wrk_load.Load
+
+
 def ms(value):
     return "-" if math.isnan(value) else f"{value:.1f}"
 
@@ -159,11 +171,11 @@ def targets(measurements, search_report):
     if search_report is None:
         lines.append(f"[not measured] search p95 < {SEARCH_P95_LIMIT_MS} ms at 100,000 chunks")
     else:
-        label, figures = max(
-            search_report["queries"].items(), key=lambda item: item[1]["page_p95_ms"]
-        )
-        p95 = figures["page_p95_ms"]
-        chunks = search_report["chunks"]
+        # bench/search_index.py's report: the largest size measured.
+        size = max(search_report["sizes"].values(), key=lambda figures: figures["chunks"])
+        label, figures = max(size["queries"].items(), key=lambda item: item[1]["page"]["p95_ms"])
+        p95 = figures["page"]["p95_ms"]
+        chunks = size["chunks"]
         where = f"highest {p95:.1f} ms, '{label}', search page at {chunks:,} chunks"
         if chunks >= SEARCH_CHUNKS:
             verdict = _verdict(p95 < SEARCH_P95_LIMIT_MS)
@@ -172,7 +184,7 @@ def targets(measurements, search_report):
             where += " (already over with fewer chunks than 100,000)"
         else:
             verdict = "not shown"
-            where += " (only this many were indexed in the time budget)"
+            where += " (fewer chunks were asked for)"
         lines.append(
             f"[{verdict}] search p95 < {SEARCH_P95_LIMIT_MS} ms at 100,000 chunks: {where}"
         )
@@ -268,3 +280,89 @@ def markdown(
         "",
     ]
     return "\n".join(out)
+
+
+def compared_table(compared):
+    """req/s (p99 ms) per page, path and connection count, one column per configuration and
+    round, in the order they ran."""
+    columns = []
+    for c in compared:
+        if (c.round, c.config) not in columns:
+            columns.append((c.round, c.config))
+    rows = []
+    for c in compared:
+        if (c.page, c.via, c.connections) not in rows:
+            rows.append((c.page, c.via, c.connections))
+    cells = {(c.page, c.via, c.connections, c.round, c.config): c.load for c in compared}
+    width = max(len(page) for page, _, _ in rows)
+    lines = [
+        f"{'page':<{width}}  {'via':<8}  {'conns':>5}"
+        + "".join(f"  {f'{config} #{number}':>17}" for number, config in columns)
+    ]
+    for page, via, connections in rows:
+        line = f"{page:<{width}}  {via:<8}  {connections:>5}"
+        for number, config in columns:
+            load = cells.get((page, via, connections, number, config))
+            cell = "-" if load is None else f"{load.requests_per_second:.1f} ({ms(load.p99_ms)})"
+            if load is not None and load.errors:
+                cell += f" {load.errors}err"
+            line += f"  {cell:>17}"
+        lines.append(line)
+    return lines
+
+
+def compared_summary(compared):
+    """Each configuration's req/s against the first one's, row by row in the same round:
+    the geometric mean per round, so one noisy row cannot decide it."""
+    configs = list(dict.fromkeys(c.config for c in compared))
+    baseline = configs[0]
+    by_key = {(c.config, c.round, c.page, c.via, c.connections): c.load for c in compared}
+    lines = []
+    for config in configs[1:]:
+        per_round = []
+        for number in sorted({c.round for c in compared}):
+            logs = [
+                math.log(load.requests_per_second / base.requests_per_second)
+                for (name, round_, page, via, conns), load in by_key.items()
+                if name == config
+                and round_ == number
+                and (base := by_key.get((baseline, number, page, via, conns)))
+                and base.requests_per_second
+                and load.requests_per_second
+            ]
+            if logs:
+                per_round.append(f"round {number} {math.exp(sum(logs) / len(logs)):.2f}×")
+        lines.append(
+            f"{config} ÷ {baseline}, req/s, geometric mean over the rows: " + ", ".join(per_round)
+        )
+    return lines
+
+
+# run.py's own sections of RESULTS.md; every other one was appended by another script.
+_OWN_HEADINGS = {
+    "## Machine",
+    "## Settings",
+    "## Throughput and latency (wrk)",
+    "## Ratios (req/s)",
+    "## Search",
+    "## Booking burst (bench/booking_burst.py)",
+    "## Targets from the issue",
+}
+
+
+def sections_of_other_scripts(path):
+    """The sections other benchmarks appended to RESULTS.md (search_index.py, page_costs.py,
+    --workers-compare...), as text to keep after run.py's own when it rewrites the file."""
+    try:
+        text = path.read_text()
+    except FileNotFoundError:
+        return ""
+    kept, keeping = [], False
+    for line in text.splitlines():
+        if line.startswith("## "):
+            keeping = line.strip() not in _OWN_HEADINGS
+        elif line.startswith("# "):
+            keeping = False
+        if keeping:
+            kept.append(line)
+    return "\n" + "\n".join(kept) + "\n" if kept else ""

@@ -8,9 +8,23 @@ deploy/run-production-locally does (deploy/gunicorn.conf.py, production settings
 and drives it with wrk at 8 and 64 connections: the home page and a content page with the
 page cache on and off, a signed-in page and the search page; then the same two pages as
 files from nginx, and the home page of a freshly generated stock Wagtail project. It then
-times site search over a large generated index and runs bench/booking_burst.py if it is
-there. It prints one table, the ratios and the issue's targets, each met or missed; it
-never fails on a time. `--write` also writes bench/RESULTS.md.
+times site search over a large generated index (bench/search_index.py's measurement, on
+PostgreSQL; `--no-search` leaves it out) and runs bench/booking_burst.py if it is there. It
+prints one table, the ratios and the issue's targets, each met or missed; it never fails on a
+time. `--write` also writes bench/RESULTS.md (its own sections; those the other benchmarks
+appended stay). For what one page costs in one process, set against stock Wagtail, see
+bench/page_costs.py.
+
+    .venv/bin/python bench/run.py --workers-compare [sync gthread:5x2 ...] [--duration 5]
+
+measures gunicorn's worker classes against each other instead: for each (`sync` with
+`--workers` processes; `gthread:WxT`, W processes of T threads each), the home page and a
+content page with the page cache off and a signed-in practitioner's My training, straight to
+gunicorn and through nginx keeping its connections to gunicorn alive (deploy/nginx/hub.conf
+without the micro-cache), at each connection count. The configurations take turns, twice
+(sync, gthread, sync, gthread), so that the drift of a shared machine's load falls on each;
+both rounds are printed (and, with `--write`, appended to bench/RESULTS.md).
+deploy/gunicorn.conf.py says which was chosen and why.
 
 Everything it starts it stops, and it drops the databases it created, on Ctrl+C too.
 """
@@ -31,11 +45,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 import redis
 import results
-import search_chunks
+import search_index
 import servers
 import stock_wagtail
 import wrk_load
@@ -45,7 +60,6 @@ PYTHON = sys.executable
 REDIS_URL = "redis://127.0.0.1:6379/2"
 SITE_DATABASE = "hub_bench_site"
 STOCK_DATABASE = "hub_bench_stock"
-SEARCH_DATABASE = "hub_bench_search"
 BOOKING_DATABASE = "hub_bench_booking"
 PRACTITIONER = "practitioner@westbury-academy.example"
 MY_TRAINING = "/training/my-training/"
@@ -53,6 +67,7 @@ SEARCH = "/search/?q=neglect"
 BOOKING_BURST = ROOT / "bench" / "booking_burst.py"
 RESULTS_FILE = ROOT / "bench" / "RESULTS.md"
 SECRET_KEY = secrets.token_urlsafe(50)
+DEFAULT_WORKERS = multiprocessing.cpu_count() * 2 + 1
 
 # The first ContentPage of Westshire (the default site, so it answers on 127.0.0.1).
 CONTENT_PAGE_SCRIPT = """
@@ -154,32 +169,48 @@ class Bench:
     def __init__(self, args, scratch):
         self.args = args
         self.scratch = scratch
-        self.workers = args.workers
+        self.workers = args.workers  # None: deploy/gunicorn.conf.py's own
+        self.nginx_workers = nginx_workers(args)
         self.measurements = []
         self.var_dir = scratch / "var"
         self.var_dir.mkdir()
 
     # --- load -------------------------------------------------------------------------
 
-    def load(self, kind, page, target, url, headers=()):
-        """wrk at each connection count, after a short warm-up (fills caches, forks)."""
+    def wrk(self, target, url, headers=()):
+        """[(connections, wrk_load.Load)] at each connection count, after a short warm-up
+        (fills caches, forks)."""
         wrk_load.run(url, 8, warm_up_seconds(self.args), headers)
+        loads = []
         for connections in self.args.connections:
             result = wrk_load.run(url, connections, self.args.duration, headers)
-            self.measurements.append(results.Measurement(kind, page, target, connections, result))
+            loads.append((connections, result))
             say(
                 f"  {target:<40} {connections:>3} conns {result.requests_per_second:>8.1f} req/s"
                 f"  p50 {results.ms(result.p50_ms):>7} ms  p99 {results.ms(result.p99_ms):>7} ms"
                 f"  errors {result.errors}"
             )
+        return loads
 
-    def gunicorn(self, stack, app, env, cwd, name, ready_path):
+    def load(self, kind, page, target, url, headers=()):
+        for connections, result in self.wrk(target, url, headers):
+            self.measurements.append(results.Measurement(kind, page, target, connections, result))
+
+    def gunicorn(self, stack, app, env, cwd, name, ready_path, config=None):
+        """gunicorn as deploy/gunicorn.conf.py has it; `config` (a WorkerConfig) or --workers
+        overrides its workers."""
         port = servers.free_port()
+        if config is None:
+            gunicorn_env = servers.gunicorn_env(env, port, self.workers)
+        else:
+            gunicorn_env = servers.gunicorn_env(
+                env, port, config.workers, config.worker_class, config.threads
+            )
         servers.start_server(
             stack,
             name,
             servers.gunicorn_command(app),
-            env=servers.gunicorn_env(env, port, self.workers),
+            env=gunicorn_env,
             cwd=cwd,
             log_path=self.scratch / f"{name}.log",
             ready_url=f"http://127.0.0.1:{port}{ready_path}",
@@ -194,18 +225,18 @@ class Bench:
     # --- stages -----------------------------------------------------------------------
 
     def prepare_site(self, stack):
-        say(f"== Preparing {SITE_DATABASE}: migrate, load_demo, collectstatic; Redis db 2")
+        say(f"== Preparing {SITE_DATABASE}: collectstatic, migrate, load_demo; Redis db 2")
         client = redis.Redis.from_url(REDIS_URL)
         client.flushdb()
         stack.callback(client.flushdb)
         url = servers.create_database(stack, SITE_DATABASE)
         self.site_database_url = url
         env = hub_environment(url, self.var_dir, 300)
-        manage(env, "migrate", "--noinput", "-v0")
-        # The search benchmark starts from a copy of the migrated, still empty, database.
-        servers.create_database(stack, SEARCH_DATABASE, template=SITE_DATABASE)
-        manage(env, "load_demo")
+        # Static files first: in production the pages written while loading (the outage
+        # pages) name them through the manifest.
         manage(env, "collectstatic", "--noinput", "-v0")
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "load_demo")
         output = manage(env, "shell", "-c", CONTENT_PAGE_SCRIPT, capture=True)
         self.content_path = re.search(r"^CONTENT_PAGE (\S+)$", output, re.MULTILINE)[1]
         credentials = (self.var_dir / "demo-credentials.txt").read_text().splitlines()
@@ -238,7 +269,7 @@ class Bench:
             prefix = self.scratch / "nginx-proxy"
             edge_port = servers.free_port()
             servers.start_nginx_proxy(
-                running, prefix, int(base.rsplit(":", 1)[1]), edge_port, self.workers
+                running, prefix, int(base.rsplit(":", 1)[1]), edge_port, self.nginx_workers
             )
             edge = f"http://127.0.0.1:{edge_port}"
             self.load("cached_edge", "home", "hub via nginx micro-cache: home /", edge + "/")
@@ -287,7 +318,7 @@ class Bench:
         prefix = self.scratch / "nginx"
         port = servers.free_port()
         with ExitStack() as running:
-            servers.start_nginx(running, prefix, prefix / "html", port, self.workers)
+            servers.start_nginx(running, prefix, prefix / "html", port, self.nginx_workers)
             base = f"http://127.0.0.1:{port}"
             self.load("nginx", "home", "nginx static: home", base + "/")
             self.load("nginx", "content", "nginx static: content page", base + self.content_path)
@@ -307,20 +338,59 @@ class Bench:
                 raise RuntimeError(f"the stock Wagtail home page answered {status}")
             self.load("stock", "home", "stock Wagtail: home /", base + "/")
 
-    def search(self):
+    def search(self, stack):
+        """bench/search_index.py's measurement at one size, on PostgreSQL."""
         chunks = self.args.search_chunks
-        say(
-            f"== Search latency on {SEARCH_DATABASE}: up to {chunks:,} chunks, "
-            f"{self.args.search_budget:.0f} s to fill the index"
-        )
-        report = search_chunks.measure(
-            servers.database_url(SEARCH_DATABASE),
-            self.scratch / "search-var",
-            chunks=chunks,
-            budget=self.args.search_budget,
-            migrate=False,
-        )
-        return report
+        say(f"== Search (bench/search_index.py, PostgreSQL): {chunks:,} chunks")
+        folder = self.scratch / "search"
+        folder.mkdir()
+        options = argparse.Namespace(chunks=[chunks], repeats=30, query_seconds=6, keep=False)
+        return search_index.measure("postgresql", options, stack, folder)
+
+    def compare_workers(self, configs, rounds=2):
+        """Each worker configuration in turn, `rounds` times over, with the page cache off:
+        the pages straight from gunicorn and through nginx keeping its connections to
+        gunicorn alive. Returns [results.Compared]."""
+        env = hub_environment(self.site_database_url, self.var_dir, 0)
+        compared = []
+        for number in range(1, rounds + 1):
+            for config in configs:
+                say(f"== {config.label}, round {number} (page cache off)")
+                with ExitStack() as running:
+                    name = f"{config.label.replace(' ', '-')}-{number}"
+                    base = self.gunicorn(
+                        running,
+                        "hub.wsgi:application",
+                        env,
+                        ROOT,
+                        f"hub-{name}",
+                        "/health/",
+                        config,
+                    )
+                    edge_port = servers.free_port()
+                    servers.start_nginx_proxy(
+                        running,
+                        self.scratch / f"nginx-{name}",
+                        int(base.rsplit(":", 1)[1]),
+                        edge_port,
+                        self.nginx_workers,
+                        micro_cache=False,
+                    )
+                    edge = f"http://127.0.0.1:{edge_port}"
+                    cookie = [f"Cookie: sessionid={sign_in(base, PRACTITIONER, self.password)}"]
+                    pages = [
+                        ("home, cache off", "/", ()),
+                        ("content page, cache off", self.content_path, ()),
+                        ("My training, signed in", MY_TRAINING, cookie),
+                    ]
+                    for via, root in (("gunicorn", base), ("nginx", edge)):
+                        for page, path, headers in pages:
+                            loads = self.wrk(f"{page} via {via}", root + path, headers)
+                            compared += [
+                                results.Compared(config.label, number, page, via, conns, load)
+                                for conns, load in loads
+                            ]
+        return compared
 
     def booking_burst(self, stack):
         say("== Booking burst (bench/booking_burst.py)")
@@ -352,15 +422,46 @@ class Bench:
         ]
 
 
+@dataclass(frozen=True)
+class WorkerConfig:
+    worker_class: str  # sync or gthread
+    workers: int
+    threads: int
+
+    @property
+    def label(self):
+        if self.worker_class == "sync":
+            return f"sync {self.workers}"
+        return f"{self.worker_class} {self.workers}x{self.threads}"
+
+
+def worker_config(text, default_workers):
+    """`sync` (the default number of processes), `sync:W`, or `gthread:WxT` (W processes of T
+    threads)."""
+    worker_class, _, shape = text.partition(":")
+    if worker_class not in ("sync", "gthread"):
+        raise argparse.ArgumentTypeError(f"{text}: sync or gthread")
+    workers, _, threads = shape.partition("x")
+    try:
+        return WorkerConfig(
+            worker_class,
+            int(workers) if workers else default_workers,
+            int(threads) if threads else (1 if worker_class == "sync" else 2),
+        )
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text}: e.g. sync, sync:5 or gthread:5x2") from None
+
+
 def warm_up_seconds(args):
     # Long enough for every worker to have served its first, slow, request.
     return max(2, args.duration // 5)
 
 
 def settings_lines(args):
+    workers = "its own workers" if args.workers is None else f"WEB_CONCURRENCY={args.workers}"
     return [
-        f"gunicorn: deploy/gunicorn.conf.py, WEB_CONCURRENCY={args.workers} (sync workers), "
-        "access log off; nginx: the same number of worker processes, access log off",
+        f"gunicorn: deploy/gunicorn.conf.py ({workers}, its own worker class and threads), "
+        f"access log off; nginx: {nginx_workers(args)} worker processes, access log off",
         "Hub: PRODUCTION=1, PostgreSQL (DATABASE_CONN_MAX_AGE=60), Redis cache and sessions, "
         "the demo content; page cache PAGE_CACHE_SECONDS=300 (on) or 0 (off)",
         "stock Wagtail: `wagtail start` with the installed Wagtail, production settings, "
@@ -382,16 +483,35 @@ def parse_args():
     parser.add_argument(
         "--workers",
         type=int,
-        default=multiprocessing.cpu_count() * 2 + 1,
-        help="gunicorn workers and nginx worker processes (default 2 × cores + 1)",
+        help="gunicorn workers (default: deploy/gunicorn.conf.py's) and nginx worker "
+        "processes (default 2 × cores + 1)",
     )
     parser.add_argument("--search-chunks", type=int, default=100_000)
-    parser.add_argument(
-        "--search-budget", type=float, default=180, help="seconds allowed to fill the index"
-    )
+    parser.add_argument("--no-search", action="store_true", help="leave out the search timing")
     parser.add_argument("--booking-timeout", type=int, default=600)
+    parser.add_argument(
+        "--workers-compare",
+        nargs="*",
+        metavar="CONFIG",
+        help="compare worker configurations instead (default: sync gthread:5x2); each is "
+        "sync, sync:W or gthread:WxT",
+    )
     parser.add_argument("--write", action="store_true", help="also write bench/RESULTS.md")
-    return parser.parse_args()
+    args = parser.parse_args()
+    if args.workers_compare is not None:
+        default_workers = args.workers or DEFAULT_WORKERS
+        try:
+            args.workers_compare = [
+                worker_config(text, default_workers)
+                for text in args.workers_compare or ["sync", f"gthread:{default_workers}x2"]
+            ]
+        except argparse.ArgumentTypeError as error:
+            parser.error(str(error))
+    return args
+
+
+def nginx_workers(args):
+    return args.workers or DEFAULT_WORKERS
 
 
 def main():
@@ -416,12 +536,17 @@ def main():
             bench = Bench(args, scratch)
             try:
                 bench.prepare_site(stack)
-                bench.hub_cache_on()
-                bench.hub_cache_off()
-                bench.nginx()
-                bench.stock(stack)
-                search_report = bench.search()
-                booking_lines = bench.booking_burst(stack)
+                if args.workers_compare:
+                    compared = bench.compare_workers(args.workers_compare)
+                    booking_lines = None
+                else:
+                    bench.hub_cache_on()
+                    bench.hub_cache_off()
+                    bench.nginx()
+                    bench.stock(stack)
+                    if not args.no_search:
+                        search_report = bench.search(stack)
+                    booking_lines = bench.booking_burst(stack)
             except (subprocess.CalledProcessError, RuntimeError):
                 bench.print_server_logs()  # before the scratch folder goes
                 raise
@@ -433,8 +558,12 @@ def main():
         print(f"\nbench failed: {error}", file=sys.stderr)
         return 1
 
-    search_lines = []
-    search_chunks.print_report(search_report, out=search_lines.append)
+    if args.workers_compare:
+        return report_workers(args, started, machine_lines, compared)
+    if search_report is None:
+        search_lines = ["not measured (--no-search); bench/search_index.py measures it alone"]
+    else:
+        search_lines = search_index.lines_for("postgresql", search_report)
     sections = [
         ("Machine", machine_lines),
         ("Settings", settings_lines(args)),
@@ -449,6 +578,7 @@ def main():
         for line in lines:
             say(line)
     if args.write:
+        kept = results.sections_of_other_scripts(RESULTS_FILE)
         RESULTS_FILE.write_text(
             results.markdown(
                 date=started.strftime("%Y-%m-%d %H:%M %Z"),
@@ -459,8 +589,41 @@ def main():
                 search_lines=search_lines,
                 booking_lines=booking_lines,
             )
+            + kept
         )
         say(f"\nWritten to {RESULTS_FILE.relative_to(ROOT)}")
+    return 0
+
+
+def report_workers(args, started, machine_lines, compared):
+    lines = [
+        f"wrk -t2 -c<conns> -d{args.duration}s after a {warm_up_seconds(args)} s warm-up; "
+        "each cell: req/s (p99 ms); page cache off; the configurations took turns, "
+        "round 1 then round 2",
+        *results.compared_table(compared),
+        "",
+        *results.compared_summary(compared),
+    ]
+    for title, section in (("Machine", machine_lines), ("Workers compared", lines)):
+        say(f"\n{title}\n{'-' * len(title)}")
+        for line in section:
+            say(line)
+    if args.write:
+        section = [
+            "",
+            "## Workers compared (bench/run.py --workers-compare), "
+            + started.strftime("%Y-%m-%d %H:%M %Z"),
+            "",
+            *[f"- {line}" for line in machine_lines],
+            "",
+            "```",
+            *lines,
+            "```",
+            "",
+        ]
+        with open(RESULTS_FILE, "a") as out:
+            out.write("\n".join(section))
+        say(f"\nAppended to {RESULTS_FILE.relative_to(ROOT)}")
     return 0
 
 

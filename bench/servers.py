@@ -118,13 +118,18 @@ def gunicorn_command(app):
     ]
 
 
-def gunicorn_env(base, port, workers):
-    return {
-        **base,
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": str(workers),
-        "GUNICORN_ACCESS_LOG": "/dev/null",
-    }
+def gunicorn_env(base, port, workers=None, worker_class=None, threads=None):
+    """The environment deploy/gunicorn.conf.py reads: its own choice of workers, worker class
+    and threads unless one is given here."""
+    env = {**base, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_ACCESS_LOG": "/dev/null"}
+    for name, value in (
+        ("WEB_CONCURRENCY", workers),
+        ("GUNICORN_WORKER_CLASS", worker_class),
+        ("GUNICORN_THREADS", threads),
+    ):
+        if value is not None:
+            env[name] = str(value)
+    return env
 
 
 NGINX_CONF = """\
@@ -182,9 +187,7 @@ http {{
     fastcgi_temp_path {prefix}/temp;
     uwsgi_temp_path {prefix}/temp;
     scgi_temp_path {prefix}/temp;
-    # The micro-cache of deploy/nginx/hub.conf, without TLS.
-    proxy_cache_path {prefix}/cache levels=1:2 keys_zone=hub_micro:10m max_size=64m
-                     inactive=60s use_temp_path=off;
+{cache_path}
     upstream hub_web {{ server 127.0.0.1:{upstream}; keepalive 32; }}
     server {{
         listen 127.0.0.1:{port};
@@ -193,26 +196,40 @@ http {{
             proxy_http_version 1.1;
             proxy_set_header Connection "";
             proxy_set_header Host $host;
+{cache}
+        }}
+    }}
+}}
+"""
+# The micro-cache of deploy/nginx/hub.conf, without TLS.
+MICRO_CACHE_PATH = """\
+    proxy_cache_path {prefix}/cache levels=1:2 keys_zone=hub_micro:10m max_size=64m
+                     inactive=60s use_temp_path=off;"""
+MICRO_CACHE = """\
             proxy_cache hub_micro;
             proxy_cache_key "$scheme$host$request_uri";
             proxy_cache_valid 200 5s;
             proxy_cache_lock on;
             proxy_cache_use_stale updating error timeout;
             proxy_cache_bypass $cookie_sessionid $http_authorization;
-            proxy_no_cache $cookie_sessionid $http_authorization;
-        }}
-    }}
-}}
-"""
+            proxy_no_cache $cookie_sessionid $http_authorization;"""
 
 
-def start_nginx_proxy(stack, prefix, upstream_port, port, workers):
-    """nginx in front of gunicorn with the production micro-cache (deploy/nginx/hub.conf)."""
+def start_nginx_proxy(stack, prefix, upstream_port, port, workers, micro_cache=True):
+    """nginx in front of gunicorn as deploy/nginx/hub.conf has it: HTTP/1.1 with keep-alive
+    connections to the app and, unless `micro_cache` is False, the micro-cache."""
     (prefix / "temp").mkdir(parents=True, exist_ok=True)
     (prefix / "cache").mkdir(parents=True, exist_ok=True)
     conf = prefix / "nginx.conf"
     conf.write_text(
-        NGINX_PROXY_CONF.format(workers=workers, prefix=prefix, upstream=upstream_port, port=port)
+        NGINX_PROXY_CONF.format(
+            workers=workers,
+            prefix=prefix,
+            upstream=upstream_port,
+            port=port,
+            cache_path=MICRO_CACHE_PATH.format(prefix=prefix) if micro_cache else "",
+            cache=MICRO_CACHE if micro_cache else "",
+        )
     )
     return start_server(
         stack,

@@ -1,8 +1,9 @@
 """A stock Wagtail site, generated at bench time, as the baseline for an uncached Wagtail page.
 
 `wagtail start` with the installed Wagtail, then only what production needs on this machine:
-its own PostgreSQL database, DEBUG off, a secret key, the allowed hosts, and the same
-persistent database connections as the Hub. Its home page is Wagtail's welcome page.
+its own database (PostgreSQL, or a SQLite file for the in-process comparison of
+bench/page_costs.py), DEBUG off, a secret key, the allowed hosts, and the same persistent
+database connections as the Hub. Its home page is Wagtail's welcome page.
 """
 
 import secrets
@@ -18,21 +19,34 @@ LOCAL_SETTINGS = """\
 DEBUG = False
 SECRET_KEY = {secret_key!r}
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
-DATABASES = {{
-    "default": {{
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": {database!r},
-        "USER": {user!r},
-        "HOST": {host!r},
-        "PORT": {port!r},
-        "CONN_MAX_AGE": 60,
-    }}
-}}
+DATABASES = {{"default": {database}}}
 """
 
 
-def generate(folder, database):
-    """Create the project in `folder` (which must exist), migrated; return its environment."""
+def _database_settings(vendor, database):
+    if vendor == "sqlite":
+        # `wagtail start`'s own engine, in the file named; kept open between requests as the
+        # Hub's is.
+        return repr(
+            {"ENGINE": "django.db.backends.sqlite3", "NAME": str(database), "CONN_MAX_AGE": 60}
+        )
+    return repr(
+        {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": database,
+            "USER": POSTGRES["user"],
+            "HOST": POSTGRES["host"],
+            "PORT": str(POSTGRES["port"]),
+            "CONN_MAX_AGE": 60,
+        }
+    )
+
+
+def generate(folder, database, vendor="postgresql"):
+    """Create the project in `folder` (which must exist), migrated; return its environment.
+
+    `database` is the name of an existing PostgreSQL database, or with vendor="sqlite" the
+    path of the SQLite file to create."""
     subprocess.run(
         [str(ROOT / ".venv" / "bin" / "wagtail"), "start", PROJECT, str(folder)],
         check=True,
@@ -41,10 +55,7 @@ def generate(folder, database):
     (folder / PROJECT / "settings" / "local.py").write_text(
         LOCAL_SETTINGS.format(
             secret_key=secrets.token_urlsafe(50),
-            database=database,
-            user=POSTGRES["user"],
-            host=POSTGRES["host"],
-            port=str(POSTGRES["port"]),
+            database=_database_settings(vendor, database),
         )
     )
     env = {
