@@ -20,7 +20,7 @@ from jinja2 import (
 )
 
 from hub.core import presenters
-from hub.core.forms import govuk_error_summary, govuk_field
+from hub.core.forms import govuk_error_summary, govuk_field, govuk_field_html
 
 
 def environment(**options):
@@ -60,6 +60,7 @@ def environment(**options):
         breadcrumbs_for=presenters.breadcrumbs_for,
         main_navigation=presenters.main_navigation,
         govuk_field=govuk_field,
+        govuk_field_html=govuk_field_html,
         govuk_error_summary=govuk_error_summary,
     )
     env.filters.update(

@@ -9,6 +9,8 @@ lands on the form (`show_errors`), so every page meets a service's answer the sa
 """
 
 import datetime
+import threading
+from collections import OrderedDict
 from contextlib import contextmanager
 
 from django import forms
@@ -190,6 +192,67 @@ def govuk_field(bound_field, *, as_page_heading=False, classes=None):
         "attributes": attributes,
         "spellcheck": False if input_type in ("email", "url") else None,
     }
+
+
+# GOV.UK macro of each component govuk_field names: (its folder, its name).
+_MACROS = {
+    "input": ("input", "govukInput"),
+    "textarea": ("textarea", "govukTextarea"),
+    "select": ("select", "govukSelect"),
+    "radios": ("radios", "govukRadios"),
+    "checkboxes": ("checkboxes", "govukCheckboxes"),
+    "date_input": ("date-input", "govukDateInput"),
+    "file_upload": ("file-upload", "govukFileUpload"),
+}
+# Fields of forms that set `render_fields_once` (public listings' filters: choices and the
+# reader's filter values, nothing about a person) are rendered once per distinct set of macro
+# parameters and kept, a bounded number, in this process; never a field holding typed text.
+RENDERED_FIELDS_KEPT = 2048
+_rendered = OrderedDict()
+_rendered_lock = threading.Lock()
+
+
+def govuk_field_html(bound_field, *, as_page_heading=False, classes=None):
+    """A bound field as its GOV.UK component's HTML (core/forms.html's `field()`)."""
+    component, params = govuk_field(bound_field, as_page_heading=as_page_heading, classes=classes)
+    typed = component in ("input", "textarea") and params.get("value")
+    if typed or not getattr(bound_field.form, "render_fields_once", False):
+        # Text a reader typed (a search, say) is never kept.
+        return _macro(component)(params)
+    key = (component, _frozen(params))
+    with _rendered_lock:
+        html = _rendered.get(key)
+        if html is not None:
+            _rendered.move_to_end(key)
+            return html
+    html = _macro(component)(params)
+    with _rendered_lock:
+        _rendered[key] = html
+        while len(_rendered) > RENDERED_FIELDS_KEPT:
+            _rendered.popitem(last=False)
+    return html
+
+
+def _macro(component):
+    from django.template import engines
+
+    folder, name = _MACROS[component]
+    template = engines["jinja2"].env.get_template(
+        f"govuk_frontend_jinja/components/{folder}/macro.html"
+    )
+    return getattr(template.module, name)
+
+
+def _frozen(value):
+    """Macro parameters as a hashable key that tells safe HTML from text (a macro escapes one
+    and not the other)."""
+    if isinstance(value, dict):
+        return tuple(sorted((str(key), _frozen(item)) for key, item in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(item) for item in value)
+    if value is None or isinstance(value, bool | int | float):
+        return (type(value).__name__, value)
+    return (type(value).__name__, str(value))
 
 
 def _legend(bound_field, as_page_heading):

@@ -12,6 +12,7 @@ SORT_CHOICES = [("title", "Title (A to Z)"), ("updated", "Last updated (newest f
 
 
 class LibraryFilterForm(forms.Form):
+    render_fields_once = True  # choices and filter values only (hub/core/forms.py)
     q = forms.CharField(label="Search the library", required=False, max_length=200)
     document_type = forms.MultipleChoiceField(
         label="Type",
@@ -50,6 +51,7 @@ class LibraryFilterForm(forms.Form):
 
 
 class AsAtForm(forms.Form):
+    render_fields_once = True  # a date to look at, nothing about a person (hub/core/forms.py)
     as_at = GovukDateField(
         label="Which version was current on",
         label_for_errors="The date",

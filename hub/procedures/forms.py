@@ -6,6 +6,7 @@ from hub.core.forms import GovukDateField
 
 
 class AsAtForm(forms.Form):
+    render_fields_once = True  # a date to look at, nothing about a person (hub/core/forms.py)
     as_at = GovukDateField(
         label="Show the procedures as they stood on",
         label_for_errors="The date",

@@ -182,3 +182,37 @@ def test_a_service_call_out_of_scope_is_not_found():
     with pytest.raises(Http404), service_call(form):
         raise PermissionDenied
     assert form.errors == {}
+
+
+def test_filter_fields_are_rendered_once_per_distinct_parameters_never_typed_text():
+    from django import forms as django_forms
+    from markupsafe import Markup
+
+    from hub.core import forms as core_forms
+
+    class Filters(django_forms.Form):
+        render_fields_once = True
+        kind = django_forms.ChoiceField(choices=[("a", "A <kind>"), ("b", "B")], required=False)
+        words = django_forms.CharField(required=False)
+
+    class Plain(Filters):
+        render_fields_once = False
+
+    core_forms._rendered.clear()
+    first = core_forms.govuk_field_html(Filters({"kind": "b"})["kind"])
+    again = core_forms.govuk_field_html(Filters({"kind": "b"})["kind"])
+    # The same HTML the macro writes afresh, from the one kept copy.
+    assert again is first
+    assert str(first) == str(core_forms.govuk_field_html(Plain({"kind": "b"})["kind"]))
+    assert "A &lt;kind&gt;" in first and 'value="b" selected' in first
+    assert core_forms.govuk_field_html(Filters({"kind": "a"})["kind"]) != first
+    # Typed text is rendered but never kept; nor is any field of a form that does not ask.
+    kept = len(core_forms._rendered)
+    core_forms.govuk_field_html(Filters({"words": "a name someone typed"})["words"])
+    core_forms.govuk_field_html(Plain({"kind": "a"})["kind"])
+    assert len(core_forms._rendered) == kept
+    assert not any("a name someone typed" in html for html in core_forms._rendered.values())
+    # Safe HTML and the same characters as text are different keys (one is escaped).
+    assert core_forms._frozen({"html": Markup("<b>x</b>")}) != core_forms._frozen(
+        {"html": "<b>x</b>"}
+    )
