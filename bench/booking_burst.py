@@ -14,10 +14,27 @@ then all send `POST /training/sessions/<pk>/` (`action=book`) at once. Prints ho
 booked, how many joined the waiting list, how many requests failed, and latency percentiles.
 Prints figures only; asserts nothing.
 
+Where a booking's time goes: the web processes (gunicorn or `threads`) run the Hub's
+application inside `timed_application`, which notes for each POST, from the kernel's own
+accounts (/proc/thread-self/schedstat and the PostgreSQL backend's /proc/<pid>/schedstat, so
+PostgreSQL must run on this machine for its share): the web worker's CPU time and its time
+waiting for a free core (a thread waiting for Python's lock in a threaded worker is not
+counted there), the database backend's CPU time, the wait for the session's row lock and how
+long it was then held (to the commit), in each mode: exclusively, one booking at a time, or in
+share mode, which requests joining a full session's waiting list hold together
+(hub.training.services.place_request). The client's latency less the worker's own time is
+the time the request waited for a free worker. The "arithmetic" line divides the CPU of all
+the bookings (web + database) by the cores: no arrangement of workers drains the burst faster
+than that, nor faster than the exclusive lock's time held in all.
+
+Without --redis the web processes have no Redis: sessions are read from the database and
+the shared fragments (navigation, the partnership of the host) are worked out per request.
+With --redis (a Redis database of the bench's own) they are as in production.
+
 Web processes (--server):
 - `gunicorn` (the default when it is installed): two gunicorn servers configured as in
-  production (deploy/gunicorn.conf.py: sync workers, two per core plus one, unless
-  --workers says otherwise); connections beyond the workers wait in the listen queue.
+  production (deploy/gunicorn.conf.py, its workers and threads as printed; --workers sets
+  WEB_CONCURRENCY); connections beyond what they take wait in the listen queue.
 - `threads`: the Django WSGI application behind Django's threaded WSGI server, at most
   --threads requests at a time per process; for a machine without gunicorn.
 - `runserver`: `manage.py runserver --noreload`, one thread per connection with no bound:
@@ -87,6 +104,12 @@ def recreate_database(url):
 def drop_database(url):
     with admin_connection(url) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')
+
+
+def empty_redis(url):
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
 
 
 # --- Setting up, in this process (Django pointed at the bench database) -------------------
@@ -176,6 +199,163 @@ def results(session_pk):
     return booked, waiting
 
 
+# --- Where a booking's time goes (inside each web process) ------------------------------
+
+
+def _schedstat(path):
+    """(time on a CPU, time runnable but waiting for a CPU), in ms, from the kernel."""
+    try:
+        on_cpu, waiting, _ = Path(path).read_text().split()
+    except (OSError, ValueError):
+        return None
+    return int(on_cpu) / 1e6, int(waiting) / 1e6
+
+
+def timed_application():
+    """The Hub's WSGI application, noting where each POST's time went, one JSON line per
+    POST in $BURST_TIMINGS/<pid>-<thread>.jsonl. gunicorn loads it as
+    `bench.booking_burst:timed_application()`; the `threads` server wraps its own."""
+    from django.core.wsgi import get_wsgi_application
+    from django.db import connection, transaction
+
+    application = get_wsgi_application()
+    folder = Path(os.environ["BURST_TIMINGS"])
+    local = threading.local()
+
+    def backend():
+        """The PostgreSQL backend serving this thread's connection, if one is open."""
+        raw = connection.connection
+        return getattr(getattr(raw, "info", None), "backend_pid", None)
+
+    def lock_timer(execute, sql, params, many, context):
+        record = local.record
+        started = time.perf_counter()
+        result = execute(sql, params, many, context)
+        ended = time.perf_counter()
+        # The session's lock: exclusive (FOR UPDATE, when it returned the row: one tried
+        # with SKIP LOCKED returns nothing while another holds it) or in share mode.
+        mode = None
+        if "FOR SHARE" in sql:
+            mode = "share"
+        elif "FOR UPDATE" in sql and context["cursor"].rowcount:
+            mode = "exclusive"
+        if mode:
+            record["lock"] = mode
+            record["lock_wait_ms"] = record.get("lock_wait_ms", 0) + (ended - started) * 1000
+            record["in_lock_queries"], record["in_lock_query_ms"] = 0, 0.0
+            local.locked = ended
+
+            def committed():
+                record["lock_held_ms"] = (time.perf_counter() - local.locked) * 1000
+                local.locked = None
+
+            transaction.on_commit(committed)
+        elif "FOR UPDATE" in sql:
+            record["lock_wait_ms"] = (ended - started) * 1000  # found it held: no row
+        elif local.locked is not None:
+            record["in_lock_queries"] += 1
+            record["in_lock_query_ms"] += (ended - started) * 1000
+        return result
+
+    def timed(environ, start_response):
+        if environ.get("REQUEST_METHOD") != "POST":
+            return application(environ, start_response)
+        local.record = record = {}
+        local.locked = None
+        backends = {}
+        pid = backend()
+        if pid:
+            backends[pid] = _schedstat(f"/proc/{pid}/schedstat")
+        worker = _schedstat("/proc/thread-self/schedstat")
+        started = time.perf_counter()
+        with connection.execute_wrapper(lock_timer):
+            response = application(environ, start_response)
+            try:
+                body = b"".join(response)
+                pid = backend()  # read before the response closes (and the connection with it)
+                if pid:
+                    ended = _schedstat(f"/proc/{pid}/schedstat")
+                    before = backends.get(pid) or (0.0, 0.0)  # a new backend: all of it
+                    if ended:
+                        record["db_cpu_ms"] = ended[0] - before[0]
+                        record["db_cpu_wait_ms"] = ended[1] - before[1]
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+        record["wall_ms"] = (time.perf_counter() - started) * 1000
+        after = _schedstat("/proc/thread-self/schedstat")
+        if worker and after:
+            record["cpu_ms"] = after[0] - worker[0]
+            record["cpu_wait_ms"] = after[1] - worker[1]
+        name = folder / f"{os.getpid()}-{threading.get_ident()}.jsonl"
+        with name.open("a") as out:
+            out.write(json.dumps(record) + "\n")
+        return [body]
+
+    return timed
+
+
+def breakdown(folder, latencies):
+    """Medians (and means, for the CPU arithmetic) of what the web processes noted."""
+    records = [
+        json.loads(line)
+        for path in Path(folder).glob("*.jsonl")
+        for line in path.read_text().splitlines()
+    ]
+    if not records:
+        return None
+
+    def figure(key, how=statistics.median):
+        values = [record[key] for record in records if key in record]
+        return round(how(values), 1) if values else None
+
+    summary = {
+        "posts_timed": len(records),
+        "worker_ms_p50": figure("wall_ms"),
+        "worker_cpu_ms_p50": figure("cpu_ms"),
+        "worker_cpu_ms_mean": figure("cpu_ms", statistics.fmean),
+        "worker_waiting_for_a_core_ms_p50": figure("cpu_wait_ms"),
+        "database_cpu_ms_p50": figure("db_cpu_ms"),
+        "database_cpu_ms_mean": figure("db_cpu_ms", statistics.fmean),
+        "database_waiting_for_a_core_ms_p50": figure("db_cpu_wait_ms"),
+        "row_lock_wait_ms_p50": figure("lock_wait_ms"),
+        "row_lock_wait_ms_max": figure("lock_wait_ms", max),
+    }
+    for mode in ("exclusive", "share"):
+        held = [record for record in records if record.get("lock") == mode]
+        if not held:
+            continue
+
+        def among(key, how=statistics.median, held=held):
+            values = [record[key] for record in held if key in record]
+            return round(how(values), 1) if values else None
+
+        summary[f"lock_{mode}"] = {
+            "bookings": len(held),
+            "held_ms_p50": among("lock_held_ms"),
+            "held_ms_max": among("lock_held_ms", max),
+            "held_s_in_all": round(sum(r.get("lock_held_ms", 0) for r in held) / 1000, 2),
+            # Under the lock, after taking it: the statements (commit aside) and their time.
+            "queries_p50": among("in_lock_queries"),
+            "their_ms_p50": among("in_lock_query_ms"),
+        }
+    worker_p50 = summary["worker_ms_p50"]
+    if latencies and worker_p50 is not None:
+        summary["waiting_for_a_free_worker_ms_p50"] = round(
+            statistics.median(latencies) - worker_p50, 1
+        )
+    cpu = (summary["worker_cpu_ms_mean"] or 0) + (summary["database_cpu_ms_mean"] or 0)
+    cores = os.cpu_count()
+    exclusive = summary.get("lock_exclusive", {}).get("held_s_in_all", 0)
+    summary["arithmetic"] = (
+        f"{cpu:.1f} ms CPU a booking (web {summary['worker_cpu_ms_mean']} + database "
+        f"{summary['database_cpu_ms_mean']}) x {len(records)} / {cores} cores = "
+        f"{cpu * len(records) / cores / 1000:.2f} s at the least to drain the burst; "
+        f"the exclusive lock, held by one booking at a time, {exclusive:.2f} s in all"
+    )
+    return summary
+
+
 # --- The web processes ----------------------------------------------------------------
 
 
@@ -210,7 +390,8 @@ def serve(port, threads):
             pass
 
     server = Bounded(("127.0.0.1", port), QuietHandler)
-    server.set_app(get_wsgi_application())
+    timed = os.environ.get("BURST_TIMINGS")
+    server.set_app(timed_application() if timed else get_wsgi_application())
     server.serve_forever()
 
 
@@ -221,7 +402,8 @@ def start_servers(kind, count, threads, workers, environment, scratch):
         if kind == "runserver":
             command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
         elif kind == "gunicorn":
-            command = [GUNICORN, "--config", "deploy/gunicorn.conf.py", "hub.wsgi:application"]
+            application = "bench.booking_burst:timed_application()"
+            command = [GUNICORN, "--config", "deploy/gunicorn.conf.py", application]
             environment = {**environment, "GUNICORN_BIND": f"127.0.0.1:{port}"}
             if workers:
                 environment["WEB_CONCURRENCY"] = str(workers)
@@ -250,6 +432,18 @@ def start_servers(kind, count, threads, workers, environment, scratch):
                     raise SystemExit(f"A web process did not start:\n{logs}") from None
                 time.sleep(0.2)
     return processes, ports
+
+
+def gunicorn_workers(workers=None):
+    """What each gunicorn server runs, read from deploy/gunicorn.conf.py (`workers`: the
+    count --workers gave it instead)."""
+    import runpy
+
+    conf = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))
+    kind, workers = conf.get("worker_class", "sync"), workers or conf.get("workers", 1)
+    if kind == "gthread":
+        return f", {workers} workers x {conf.get('threads', 1)} threads each"
+    return f", {workers} {kind} workers each"
 
 
 def stop_servers(processes):
@@ -342,6 +536,18 @@ def main():
         choices=["gunicorn", "threads", "runserver"],
         default="gunicorn" if Path(GUNICORN).exists() else "threads",
     )
+    parser.add_argument(
+        "--conn-max-age",
+        type=int,
+        default=60,
+        help="DATABASE_CONN_MAX_AGE of the web processes (default 60, as in production)",
+    )
+    parser.add_argument(
+        "--redis",
+        metavar="URL",
+        help="a Redis database of the bench's own, emptied before and after (e.g. "
+        "redis://127.0.0.1:6379/5): sessions and shared fragments through it, as in production",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the bench database")
     parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     options = parser.parse_args()
@@ -357,6 +563,8 @@ def main():
     if not url.startswith("postgres"):
         raise SystemExit("The booking burst runs against PostgreSQL: set DATABASE_URL.")
     scratch = Path(tempfile.mkdtemp(prefix="hub-bench-burst-"))
+    timings = scratch / "timings"
+    timings.mkdir()
     environment = {
         **os.environ,
         "DATABASE_URL": url,
@@ -367,9 +575,15 @@ def main():
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "DEBUG": "",
         "PRODUCTION": "",
-        "DATABASE_CONN_MAX_AGE": "0",
+        # As production keeps them (deploy/hub.env.example); 0 opens one per request.
+        "DATABASE_CONN_MAX_AGE": str(options.conn_max_age),
+        "BURST_TIMINGS": str(timings),
     }
     environment.pop("REDIS_URL", None)
+    if options.redis:
+        # As production: sessions read through Redis, the shared fragments kept by it.
+        environment["REDIS_URL"] = options.redis
+        empty_redis(options.redis)
     os.environ.update(environment)
 
     where = urllib.parse.urlsplit(url)
@@ -397,10 +611,14 @@ def main():
             page_ms.append((time.perf_counter() - started) * 1000)
         outcomes = burst(ports, path, people)
         booked, waiting = results(session_pk)
+        latencies = [ms for _, ms in outcomes if ms is not None]
+        where_the_time_went = breakdown(timings, latencies)
     finally:
         stop_servers(processes)
         if not options.keep:
             drop_database(url)
+        if options.redis:
+            empty_redis(options.redis)
         shutil.rmtree(scratch, ignore_errors=True)
 
     redirected = [ms for status, ms in outcomes if status == 302]
@@ -408,10 +626,8 @@ def main():
     for status, _ in outcomes:
         if status != 302:
             failures[str(status)] = failures.get(str(status), 0) + 1
-    timings = [ms for _, ms in outcomes if ms is not None]
-    workers = options.workers or os.cpu_count() * 2 + 1  # deploy/gunicorn.conf.py's default
     bound = {
-        "gunicorn": f", {workers} sync workers each",
+        "gunicorn": gunicorn_workers(options.workers),
         "threads": f", at most {options.threads} requests at once each",
         "runserver": ", a thread per connection",
     }[options.server]
@@ -426,10 +642,14 @@ def main():
                 "answered_302": len(redirected),
                 "errors": sum(failures.values()),
                 "errors_by_status": failures,
-                "p50_ms": round(statistics.median(timings), 1) if timings else None,
-                "p99_ms": round(percentile(timings, 0.99), 1) if timings else None,
-                "max_ms": round(max(timings), 1) if timings else None,
+                "database_conn_max_age": options.conn_max_age,
+                "redis": bool(options.redis),
+                "p50_ms": round(statistics.median(latencies), 1) if latencies else None,
+                "p99_ms": round(percentile(latencies, 0.99), 1) if latencies else None,
+                "max_ms": round(max(latencies), 1) if latencies else None,
                 "session_page_one_at_a_time_p50_ms": round(statistics.median(page_ms), 1),
+                "one_booking": where_the_time_went
+                or "not measured (runserver does not run the timed application)",
             },
             indent=2,
         )

@@ -19,6 +19,8 @@ class ProgrammeFilterForm(forms.Form):
     """The programme's filters, sent as a GET form so they work without JavaScript and the
     filtered list has an address that can be shared."""
 
+    render_fields_once = True  # choices and filter values only (hub/core/forms.py)
+
     level = forms.TypedChoiceField(
         label="Level",
         choices=[("", "Any level"), *Level.choices],

@@ -18,19 +18,20 @@ def pounds(pence):
     return f"£{whole:,}" if pennies == 0 else f"£{whole:,}.{pennies:02d}"
 
 
-def clock(value):
-    value = timezone.localtime(value)
-    if value.minute == 0 and value.hour in (0, 12):
-        return "midnight" if value.hour == 0 else "midday"
-    hour = value.hour % 12 or 12
-    return f"{hour}:{value:%M}{'am' if value.hour < 12 else 'pm'}"
+def clock(local):
+    """'9:30am', 'midday': a time already in local time, as GOV.UK writes it."""
+    if local.minute == 0 and local.hour in (0, 12):
+        return "midnight" if local.hour == 0 else "midday"
+    hour = local.hour % 12 or 12
+    return f"{hour}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
 
 
 def when(session):
-    """'Tuesday 3 March 2026, 9:30am to 12:30pm'."""
-    starts = timezone.localtime(session.starts_at)
-    times = f"{clock(session.starts_at)} to {clock(session.ends_at)}"
-    return f"{starts:%A} {govuk_date(starts)}, {times}"
+    """'Tuesday 3 March 2026, 9:30am to 12:30pm'. Lists call this for every row, so each
+    time is put in local time once."""
+    zone = timezone.get_current_timezone()
+    starts, ends = session.starts_at.astimezone(zone), session.ends_at.astimezone(zone)
+    return f"{starts:%A} {govuk_date(starts.date())}, {clock(starts)} to {clock(ends)}"
 
 
 def where(session):

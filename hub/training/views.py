@@ -13,7 +13,8 @@ from urllib.parse import urlencode
 from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -116,13 +117,11 @@ def _colleagues(user):
 
 
 def _month_choices(sessions):
-    months = sorted(
-        {
-            (local.year, local.month)
-            for local in map(timezone.localtime, sessions.values_list("starts_at", flat=True))
-        }
-    )
-    return [((year, month), f"{datetime.date(year, month, 1):%B %Y}") for year, month in months]
+    """The months with a session, as filter choices: the database returns one row a month."""
+    return [
+        ((month.year, month.month), f"{month:%B %Y}")
+        for month in sessions.order_by().datetimes("starts_at", "month")
+    ]
 
 
 def _month_range(year, month):
@@ -130,11 +129,27 @@ def _month_range(year, month):
     return start, timezone.make_aware(datetime.datetime(year, month, 1) + relativedelta(months=1))
 
 
+def _next_dates(sessions):
+    """The first NEXT_DATES_SHOWN of each course's sessions, each annotated with `dates`: how
+    many its course has in all. The programme shows only those, so the rest are counted in
+    the database, not fetched."""
+    by_course = {"partition_by": [F("course_id")]}
+    return (
+        sessions.select_related(None)  # the caller has the courses, and gives each its own
+        .annotate(
+            rank=Window(RowNumber(), order_by=[F("starts_at").asc(), F("pk").asc()], **by_course),
+            dates=Window(Count("pk"), **by_course),
+        )
+        .filter(rank__lte=NEXT_DATES_SHOWN)
+        .order_by("starts_at", "pk")
+    )
+
+
 @require_GET
 def programme(request):
     partnership = _partnership(request)
     courses = _courses(request)
-    upcoming = with_places(_sessions(request).upcoming()).order_by("starts_at", "pk")
+    upcoming = _sessions(request).upcoming()
     form = ProgrammeFilterForm(
         request.GET or None,
         audiences=Audience.objects.filter(courses__in=courses).distinct(),
@@ -155,21 +170,24 @@ def programme(request):
     if filters.get("month"):
         start, end = _month_range(*filters["month"])
         sessions = sessions.filter(starts_at__gte=start, starts_at__lt=end)
+    sessions = with_places(sessions)
     if filters.get("places"):
         sessions = sessions.filter(places_left__gt=0)
     by_course = {}
-    for session in sessions:
+    for session in _next_dates(sessions):
         by_course.setdefault(session.course_id, []).append(session)
     if filters.get("month") or filters.get("places"):
         courses = courses.filter(pk__in=list(by_course))
     rows = []
     for course in courses.distinct():
         dates = by_course.get(course.pk, [])
+        for session in dates:
+            session.course = course
         rows.append(
             {
                 "course": course,
-                "dates": [presenters.session_row(session) for session in dates[:NEXT_DATES_SHOWN]],
-                "more": max(len(dates) - NEXT_DATES_SHOWN, 0),
+                "dates": [presenters.session_row(session) for session in dates],
+                "more": dates[0].dates - len(dates) if dates else 0,
             }
         )
     return render(
@@ -279,9 +297,13 @@ def _announce(request, result, *, person):
 
 @require_http_methods(["GET", "POST"])
 def session(request, pk):
-    item = get_object_or_404(with_places(_sessions(request)), pk=pk)
     if request.method == "GET":
+        item = get_object_or_404(with_places(_sessions(request)), pk=pk)
         return render(request, "training/session.html", _session_context(request, item))
+    # A booking needs the session, not its places: the service counts them under the
+    # session's lock. The page is shown again (with places) only when the form has errors,
+    # and a booking is answered with a redirect, so a burst of bookings renders no pages.
+    item = get_object_or_404(_sessions(request), pk=pk)
     if not request.user.is_authenticated:
         return redirect(_sign_in_url(request))
     book_form = colleague_form = None
@@ -307,6 +329,7 @@ def session(request, pk):
         if call.ok:
             _announce(request, result, person=request.user)
             return redirect(item.get_absolute_url())
+    item = with_places(_sessions(request)).get(pk=item.pk)
     context = _session_context(request, item, book_form=book_form, colleague_form=colleague_form)
     return render(request, "training/session.html", context)
 
@@ -343,21 +366,21 @@ def my_training(request):
         for b in bookings
         if not b.session.has_started(now) and b.session.status == SessionStatus.SCHEDULED
     ]
+    policy_of = services.policies()  # one query per partnership trained with, not per row
     history = []
     for booking in reversed(bookings):
         if not booking.session.has_started(now):
             continue
         evaluated = hasattr(booking, "evaluation")
-        policy = policy_for(booking.session.course.partnership)
+        policy = policy_of(booking.session.course.partnership)
         follow_up_due = booking.session.ends_at <= now - datetime.timedelta(
             weeks=policy.impact_follow_up_weeks
         )
         history.append(
             {
                 "booking": booking,
-                "when": presenters.when(booking.session),
                 "attendance": booking.get_attendance_display() or "Not recorded yet",
-                "certificate": services.certificate_available(booking),
+                "certificate": services.certificate_available(booking, policy=policy),
                 "can_evaluate": booking.completed and not evaluated,
                 "needs_evaluation": booking.completed
                 and not evaluated
@@ -367,9 +390,11 @@ def my_training(request):
                 and not hasattr(booking, "impact"),
             }
         )
-    waits = WaitingListEntry.objects.filter(
-        person=user, status__in=[WaitStatus.WAITING, WaitStatus.OFFERED]
-    ).select_related("session__course")
+    waits = services.with_waiting_positions(
+        WaitingListEntry.objects.filter(
+            person=user, status__in=[WaitStatus.WAITING, WaitStatus.OFFERED]
+        ).select_related("session__course")
+    )
     offers, waiting = [], []
     for entry in waits.order_by("session__starts_at", "pk"):
         if entry.status == WaitStatus.OFFERED and entry.offer_is_open(now):
@@ -379,7 +404,7 @@ def my_training(request):
                 {
                     **presenters.session_summary(entry.session),
                     "entry": entry,
-                    "position": services.waiting_position(entry),
+                    "position": entry.position,
                 }
             )
     return render(

@@ -4,9 +4,12 @@ Each write is one transaction that first locks the session's row, then settles t
 (expires overdue offers and offers any free place to the next person waiting), then checks
 and acts. Places are counted from rows under that lock (hub.training.availability), never
 kept as a counter, so two people racing for the last place get one booking and one
-waiting-list entry. SQLite ignores row locks but runs one write transaction at a time
-(IMMEDIATE mode in settings), which gives the same guarantee on one machine; the race is
-tested on PostgreSQL.
+waiting-list entry. One write holds the lock in share mode instead: joining the waiting list
+of a full session that has nothing to settle, which moves no one's place, so a burst of
+people asking for a full session join together rather than one commit at a time (see
+place_request); while any of them holds it, nothing that moves a place can start. SQLite
+ignores row locks but runs one write transaction at a time (IMMEDIATE mode in settings),
+which gives the same guarantee on one machine; the races are tested on PostgreSQL.
 
 Permission failures raise PermissionDenied (views answer 404); rule failures raise
 ValidationError with the message the person sees. Emails go out after commit, once each.
@@ -33,6 +36,7 @@ from hub.training.services.charges import (
     late_cancellation_charge,
     tariff_for,
 )
+from hub.training.services.common import policies
 from hub.training.services.follow_up import (
     LOST_EMAIL_AFTER,
     certificate_available,
@@ -58,6 +62,7 @@ from hub.training.services.waiting_list import (
     waiting_list_leave,
     waiting_list_offer,
     waiting_position,
+    with_waiting_positions,
 )
 
 __all__ = [
@@ -85,6 +90,7 @@ __all__ = [
     "offer_accept",
     "offers_expire",
     "place_request",
+    "policies",
     "register_close",
     "register_is_open",
     "register_close_now",
@@ -97,4 +103,5 @@ __all__ = [
     "waiting_list_leave",
     "waiting_list_offer",
     "waiting_position",
+    "with_waiting_positions",
 ]

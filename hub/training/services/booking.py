@@ -2,7 +2,7 @@
 cancelling it, and passing it to a colleague."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hub.core.permissions import Action, can
@@ -23,70 +23,123 @@ from hub.training.services.common import (
     log,
     pass_on,
     require_open,
+    share_session,
 )
-from hub.training.services.waiting_list import settle
+from hub.training.services.waiting_list import needs_settling, settle, waiting_list
 
 
 def place_request(*, by, session, person, now=None, request=None):
     """Book `person` on `session` if a place is free and no one is waiting before them;
     otherwise put them on the waiting list. Returns the Booking or the WaitingListEntry.
     The person books themself, a booker books a colleague, or the training team books
-    anyone who works with the partnership, by the same rule."""
+    anyone who works with the partnership, by the same rule.
+
+    The session's lock is taken exclusively when no one else holds it, as almost always.
+    When others hold it (a burst of people asking for one session) and the session turns
+    out to be full with nothing to settle, the request only joins the waiting list, which
+    moves no one's place: it does so holding the lock in share mode, alongside the others
+    joining, instead of queueing for the exclusive lock one commit at a time. Otherwise it
+    queues for the exclusive lock. Under the lock are only the reads the decision needs, the
+    insert and its audit entry; the email is queued after the commit."""
     now = now or timezone.now()
     if not person.is_active or not may_book_on(by, session, person):
         raise PermissionDenied
+    shared = False
+    try:
+        with transaction.atomic():
+            locked = lock_session(session, wait=False)
+            if locked is not None:
+                return _book_or_wait(by=by, session=locked, person=person, now=now, request=request)
+            shared = True
+            entry = _wait_if_full(
+                by=by, session=share_session(session), person=person, now=now, request=request
+            )
+            if entry is not None:
+                return entry
+    except IntegrityError:
+        if not shared:
+            raise
+        # The same person asking twice at once, both in share mode: the database keeps one
+        # live entry each (one_live_wait_per_person), and the second waited for the first.
+        raise ValidationError("Already on the waiting list for this session.") from None
     with transaction.atomic():
-        session = lock_session(session)
-        require_open(session, now)
-        settle(session, now)
-        booked = list(confirmed(session).values_list("person_id", flat=True))
-        if person.pk in booked:
-            who = "You are" if by.pk == person.pk else f"{person.display_name} is"
-            raise ValidationError(f"{who} already booked on this session.")
-        live = list(
-            WaitingListEntry.objects.filter(
-                session=session, status__in=[WaitStatus.WAITING, WaitStatus.OFFERED]
-            ).values_list("person_id", "status")
+        return _book_or_wait(
+            by=by, session=lock_session(session), person=person, now=now, request=request
         )
-        for person_id, status in live:
-            if person_id != person.pk:
-                continue
-            if status == WaitStatus.OFFERED:
-                raise ValidationError(
-                    "A place is being held for this person: accept the offer in My training."
-                )
-            raise ValidationError("Already on the waiting list for this session.")
-        open_offers = sum(1 for _, status in live if status == WaitStatus.OFFERED)
-        someone_waiting = any(status == WaitStatus.WAITING for _, status in live)
-        partnership_id = session.course.partnership_id
-        places = free(session.capacity, confirmed=len(booked), open_offers=open_offers)
-        if places > 0 and not someone_waiting:
-            booking = Booking.objects.create(
-                session=session, person=person, agency=person.agency, booked_by=by, created_at=now
+
+
+def _refuse_twice(*, by, person, booked, entries):
+    """A person is booked once, and waits (or holds an offer) once, per session."""
+    if person.pk in booked:
+        who = "You are" if by.pk == person.pk else f"{person.display_name} is"
+        raise ValidationError(f"{who} already booked on this session.")
+    for _, person_id, status, _ in entries:
+        if person_id != person.pk:
+            continue
+        if status == WaitStatus.OFFERED:
+            raise ValidationError(
+                "A place is being held for this person: accept the offer in My training."
             )
-            log(
-                by,
-                "hub.training.booked",
-                booking,
-                partnership_id=partnership_id,
-                agency_id=booking.agency_id,
-                request=request,
-            )
-            email_after_commit("booked", booking)
-            return booking
-        entry = WaitingListEntry.objects.create(
-            session=session, person=person, agency=person.agency, joined_at=now
-        )
-        log(
-            by,
-            "hub.training.joined_waiting_list",
-            entry,
-            partnership_id=partnership_id,
-            agency_id=entry.agency_id,
-            request=request,
-        )
-        email_after_commit("waiting", entry)
-        return entry
+        raise ValidationError("Already on the waiting list for this session.")
+
+
+def _book_or_wait(*, by, session, person, now, request):
+    """place_request's decision, holding the session's lock exclusively."""
+    require_open(session, now)
+    booked = list(confirmed(session).values_list("person_id", flat=True))
+    entries = settle(session, now, confirmed_count=len(booked))
+    _refuse_twice(by=by, person=person, booked=booked, entries=entries)
+    open_offers = sum(1 for _, _, status, _ in entries if status == WaitStatus.OFFERED)
+    someone_waiting = len(entries) > open_offers
+    places = free(session.capacity, confirmed=len(booked), open_offers=open_offers)
+    if places <= 0 or someone_waiting:
+        return _join_waiting_list(by=by, session=session, person=person, now=now, request=request)
+    booking = Booking.objects.create(
+        session=session, person=person, agency_id=person.agency_id, booked_by=by, created_at=now
+    )
+    log(
+        by,
+        "hub.training.booked",
+        booking,
+        partnership_id=session.course.partnership_id,
+        agency_id=booking.agency_id,
+        request=request,
+    )
+    email_after_commit("booked", booking)
+    return booking
+
+
+def _wait_if_full(*, by, session, person, now, request):
+    """place_request's decision holding the session's lock in share mode: the waiting-list
+    entry if the session is full and nothing needs settling; None, having written nothing,
+    if a place could be free (the caller then takes the lock exclusively)."""
+    require_open(session, now)
+    booked = list(confirmed(session).values_list("person_id", flat=True))
+    entries = waiting_list(session)
+    _refuse_twice(by=by, person=person, booked=booked, entries=entries)
+    if needs_settling(session, now, confirmed_count=len(booked), entries=entries):
+        return None
+    open_offers = sum(1 for _, _, status, _ in entries if status == WaitStatus.OFFERED)
+    if free(session.capacity, confirmed=len(booked), open_offers=open_offers) > 0:
+        return None
+    return _join_waiting_list(by=by, session=session, person=person, now=now, request=request)
+
+
+def _join_waiting_list(*, by, session, person, now, request):
+    """The person's entry at the end of the waiting list, audited; its email after commit."""
+    entry = WaitingListEntry.objects.create(
+        session=session, person=person, agency_id=person.agency_id, joined_at=now
+    )
+    log(
+        by,
+        "hub.training.joined_waiting_list",
+        entry,
+        partnership_id=session.course.partnership_id,
+        agency_id=entry.agency_id,
+        request=request,
+    )
+    email_after_commit("waiting", entry)
+    return entry
 
 
 def booking_cancel(*, by, booking, now=None, request=None):

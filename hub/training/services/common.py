@@ -2,6 +2,7 @@
 after commit, and the checks that a session can still be booked."""
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 
 from hub.core import audit
 from hub.core.tasks import enqueue_on_commit
@@ -35,18 +36,38 @@ def log(by, action, instance, *, partnership_id, agency_id=None, details=None, r
     )
 
 
-def lock_session(session):
+def lock_session(session, *, wait=True):
     """The session's row, locked until the transaction ends: every change to a place takes
-    this lock first, so places are counted from rows nobody else is changing."""
-    return (
-        Session.objects.select_for_update(of=("self",))
+    this lock first, so places are counted from rows nobody else is changing. With
+    `wait=False`, None at once if another transaction holds the lock in any mode."""
+    rows = (
+        Session.objects.select_for_update(of=("self",), skip_locked=not wait)
         .select_related("course__partnership")
-        .get(pk=session.pk if isinstance(session, Session) else session)
+        .filter(pk=session.pk if isinstance(session, Session) else session)
     )
+    if wait:
+        return rows.get()
+    return rows.first()
+
+
+def share_session(session):
+    """The session's row, locked in share mode until the transaction ends: any number of
+    transactions may hold it so at once, while none can take it exclusively (lock_session)
+    or change the row. So nothing that moves a place happens while it is held, and those
+    holding it may only add what moves no place: people joining a full session's waiting
+    list. SQLite has no row locks; its IMMEDIATE transactions run one at a time anyway."""
+    pk = session.pk if isinstance(session, Session) else session
+    if connection.vendor == "postgresql":
+        # The ORM only asks for exclusive row locks.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM training_session WHERE id = %s FOR SHARE", [pk])
+    return Session.objects.select_related("course__partnership").get(pk=pk)
 
 
 def confirmed(session):
-    return Booking.objects.filter(session=session, status=BookingStatus.CONFIRMED)
+    """The session's confirmed bookings, oldest first (by pk: Booking's own ordering would
+    join the session only to sort by a date every row shares)."""
+    return Booking.objects.filter(session=session, status=BookingStatus.CONFIRMED).order_by("pk")
 
 
 def require_open(session, now):

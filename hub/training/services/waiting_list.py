@@ -5,7 +5,8 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from hub.core.permissions import Action, can
@@ -27,19 +28,54 @@ from hub.training.services.common import (
     require_open,
 )
 
+LIVE = (WaitStatus.WAITING, WaitStatus.OFFERED)
 
-def settle(session, now):
-    """Expire offers whose time is up, then offer free places to those waiting, in order.
-    Idempotent; the caller holds the session's lock. One query when no one is waiting."""
-    live = list(
-        WaitingListEntry.objects.filter(
-            session=session, status__in=[WaitStatus.WAITING, WaitStatus.OFFERED]
-        ).order_by("joined_at", "pk")
+
+def waiting_list(session):
+    """Who is on the session's waiting list now (waiting, or holding an offer), first come
+    first: (entry pk, person pk, status, offer expires at) for each, read as plain rows
+    because a full session's list is read on every request for a place."""
+    return list(
+        WaitingListEntry.objects.filter(session=session, status__in=LIVE)
+        .order_by("joined_at", "pk")
+        .values_list("pk", "person_id", "status", "offer_expires_at")
     )
-    if not live:
-        return
-    for entry in live:
-        if entry.status == WaitStatus.OFFERED and entry.offer_expires_at <= now:
+
+
+def _overdue(entries, now):
+    """The offers among `entries` (waiting_list rows) whose time is up."""
+    return {
+        pk for pk, _, status, expires in entries if status == WaitStatus.OFFERED and expires <= now
+    }
+
+
+def _places_to_offer(session, now, *, confirmed_count, entries):
+    """How many places to offer now to those waiting among `entries` (waiting_list rows, no
+    offer overdue): the free places, while the session can still be booked."""
+    waiting = sum(1 for _, _, status, _ in entries if status == WaitStatus.WAITING)
+    if not waiting or session.status != SessionStatus.SCHEDULED or session.starts_at <= now:
+        return 0
+    places = free(session.capacity, confirmed=confirmed_count, open_offers=len(entries) - waiting)
+    return max(min(places, waiting), 0)
+
+
+def needs_settling(session, now, *, confirmed_count, entries):
+    """Whether settle would change anything: an offer whose time is up, or a free place
+    while someone waits."""
+    if _overdue(entries, now):
+        return True
+    return _places_to_offer(session, now, confirmed_count=confirmed_count, entries=entries) > 0
+
+
+def settle(session, now, *, confirmed_count=None):
+    """Expire offers whose time is up, then offer free places to those waiting, in order.
+    Idempotent; the caller holds the session's lock (exclusively). Returns the waiting list
+    as it leaves it (rows as `waiting_list` gives them). One query when nothing changes; a
+    caller that has counted the confirmed bookings under the lock passes `confirmed_count`."""
+    entries = waiting_list(session)
+    expired = _overdue(entries, now)
+    if expired:
+        for entry in WaitingListEntry.objects.filter(pk__in=expired):
             entry.status = WaitStatus.EXPIRED
             entry.decided_at = now
             entry.save(update_fields=["status", "decided_at"])
@@ -50,19 +86,20 @@ def settle(session, now):
                 partnership_id=session.course.partnership_id,
                 agency_id=entry.agency_id,
             )
-    if session.status != SessionStatus.SCHEDULED or session.starts_at <= now:
-        return
-    waiting = [entry for entry in live if entry.status == WaitStatus.WAITING]
-    if not waiting:
-        return
-    open_offers = sum(1 for entry in live if entry.status == WaitStatus.OFFERED)
-    places = free(session.capacity, confirmed=confirmed(session).count(), open_offers=open_offers)
-    if places <= 0:
-        return
+        entries = [row for row in entries if row[0] not in expired]
+    if not any(status == WaitStatus.WAITING for _, _, status, _ in entries):
+        return entries
+    if confirmed_count is None:
+        confirmed_count = confirmed(session).count()
+    places = _places_to_offer(session, now, confirmed_count=confirmed_count, entries=entries)
+    if not places:
+        return entries
     hold = datetime.timedelta(hours=policy_for(session.course.partnership).offer_hold_hours)
     # An offer never runs past the start of the session.
     expires = min(now + hold, session.starts_at)
-    for entry in waiting[:places]:
+    waiting = [pk for pk, _, status, _ in entries if status == WaitStatus.WAITING]
+    offered = set(waiting[:places])
+    for entry in WaitingListEntry.objects.filter(pk__in=offered).order_by("joined_at", "pk"):
         entry.status = WaitStatus.OFFERED
         entry.offered_at = now
         entry.offer_expires_at = expires
@@ -75,16 +112,37 @@ def settle(session, now):
             agency_id=entry.agency_id,
         )
         email_after_commit("offer", entry)
+    return [
+        (pk, person_id, WaitStatus.OFFERED, expires)
+        if pk in offered
+        else (pk, person_id, status, until)
+        for pk, person_id, status, until in entries
+    ]
+
+
+def _ahead_of(session_id, joined_at, pk):
+    """The entries waiting ahead of one (given by its fields, or OuterRefs to them)."""
+    return WaitingListEntry.objects.filter(session_id=session_id, status=WaitStatus.WAITING).filter(
+        Q(joined_at__lt=joined_at) | Q(joined_at=joined_at, pk__lt=pk)
+    )
 
 
 def waiting_position(entry):
     """1 for the first person waiting."""
-    return (
-        WaitingListEntry.objects.filter(session_id=entry.session_id, status=WaitStatus.WAITING)
-        .filter(Q(joined_at__lt=entry.joined_at) | Q(joined_at=entry.joined_at, pk__lt=entry.pk))
-        .count()
-        + 1
+    return _ahead_of(entry.session_id, entry.joined_at, entry.pk).count() + 1
+
+
+def with_waiting_positions(entries):
+    """Annotate a queryset of waiting entries with `position` (as waiting_position gives
+    it), so a list of them costs no query per row."""
+    ahead = (
+        _ahead_of(OuterRef("session_id"), OuterRef("joined_at"), OuterRef("pk"))
+        .order_by()
+        .values("session_id")
+        .annotate(count=Count("pk"))
+        .values("count")
     )
+    return entries.annotate(position=Coalesce(Subquery(ahead), 0) + 1)
 
 
 def offer_accept(*, by, entry, now=None, request=None):
