@@ -208,7 +208,8 @@ def _record_agencies(request):
     within = Q(pk=user.agency_id)
     if partnership is not None:
         within |= Q(partnerships=partnership)
-    candidates = Agency.objects.filter(within).distinct()
+    # Each one's partnerships come with it: `can` reads them for every candidate.
+    candidates = Agency.objects.filter(within).distinct().prefetch_related("partnerships")
     return [agency for agency in candidates if can(user, Action.VIEW_TRAINING_RECORDS, agency)]
 
 
@@ -261,18 +262,11 @@ def agency_records(request):
                 session__starts_at__gt=now,
             ),
         ).select_related("person", "session__course")
-        reachable = services.bookable_people(user) if may_book else None
         context.update(
             records=reports.staff_records(staff, timezone.localdate()),
             may_book=may_book,
             upcoming=[
-                {
-                    "booking": booking,
-                    "when": presenters.when(booking.session),
-                    "form": TransferForm(reachable=reachable, offered=staff, booking=booking)
-                    if may_book
-                    else None,
-                }
+                {"booking": booking, "when": presenters.when(booking.session)}
                 for booking in upcoming.order_by("session__starts_at", "pk")
             ],
             csv_url=reverse("training:agency_records_csv") + "?" + urlencode({"agency": agency.pk}),

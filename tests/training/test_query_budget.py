@@ -379,3 +379,34 @@ def test_my_training_costs_the_same_with_ten_times_the_record(
     after = within_budget(django_assert_max_num_queries, client, url, budget)
     assert after.count("Download certificate") == TEN_TIMES * before.count("Download certificate")
     assert after.count("You are number") == TEN_TIMES * before.count("You are number")
+
+
+# --- The agency records page ---------------------------------------------------------------------
+
+
+def test_the_agency_records_page_costs_the_same_with_ten_times_the_staff_and_places(
+    staff, westbury, westshire, django_assert_max_num_queries
+):
+    from hub.core.permissions import Role
+
+    coordinator = staff(
+        Role.AGENCY_TRAINING_COORDINATOR,
+        agency="westbury",
+        email="budget-coordinator@westbury.example",
+    )
+    client = signed_in(coordinator)
+    url = f"/training/manage/agency/?agency={westbury.pk}"
+    # 10 queries: the signed-in session, the person, their roles and second factor; the
+    # agencies they may choose from and those agencies' partnerships (which `can` reads for
+    # each); the staff; their training history and no-shows counted; the places booked.
+    budget = 10
+    before = within_budget(django_assert_max_num_queries, client, url, budget)
+    people = User.objects.filter(agency=westbury, is_active=True).count()
+    newcomers = more_people(westbury, people * (TEN_TIMES - 1))
+    User.objects.filter(pk__in=[person.pk for person in newcomers]).update(is_active=True)
+    session = upcoming(westshire, "safeguarding-update-for-school-staff", full=False)
+    session.capacity += len(newcomers)
+    session.save(update_fields=["capacity"])
+    fill(session, newcomers, booked=len(newcomers), waiting=0)
+    after = within_budget(django_assert_max_num_queries, client, url, budget)
+    assert after.count("Transfer to a colleague") > before.count("Transfer to a colleague")
