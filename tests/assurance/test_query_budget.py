@@ -10,7 +10,6 @@ counted too: when the budgets were set it cost no query once warm."""
 import datetime
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from hub.assurance.models import (
@@ -29,27 +28,10 @@ from hub.assurance.models import (
     SubmissionStatus,
 )
 from hub.core.models import Agency, AgencyType
+from tests.budgets import TEN_TIMES, signed_in, within_budget
 from tests.conftest import make_person
 
 pytestmark = pytest.mark.django_db
-
-TEN_TIMES = 10
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def within_budget(assert_max_queries, client, url, budget):
-    """The page at `url`, asserting it made at most `budget` queries. A first request warms
-    the session and the per-process caches, which every later request finds warm."""
-    assert client.get(url).status_code == 200
-    with assert_max_queries(budget):
-        response = client.get(url)
-    assert response.status_code == 200, response.status_code
-    return response.content.decode()
 
 
 @pytest.fixture

@@ -24,22 +24,12 @@ from hub.core.models import Agency
 from hub.library.admin_views import REVIEWS_PER_PAGE
 from hub.library.models import DocumentType, DocumentVersion, LibraryDocument, Reach, Topic
 from hub.library.views import DOCUMENTS_PER_PAGE
+from tests.budgets import TEN_TIMES, within_budget
 
 pytestmark = pytest.mark.django_db
 
-TEN_TIMES = 10
 # Long enough that reading it for every row would show, as a real policy's text would.
 EXTRACTED_TEXT = "Neglect is the persistent failure to meet a child's basic needs. " * 400
-
-
-def within_budget(assert_max_queries, client, url, budget):
-    """The page at `url`, asserting it made at most `budget` queries. A first request warms
-    the session and the per-process caches, which every later request finds warm."""
-    assert client.get(url).status_code == 200
-    with assert_max_queries(budget):
-        response = client.get(url)
-    assert response.status_code == 200, response.status_code
-    return response.content.decode()
 
 
 def add_versions(document, count, *, start=1, last_days_ago=60):
