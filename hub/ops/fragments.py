@@ -119,9 +119,13 @@ def _hand_wagtail_the_site(request):
 
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
-    request._wagtail_site = shared(
-        request, "site", lambda: Site._find_for_request(request), hostname, port
+    # A host no site names gets the default site, whatever its port: one entry for all of
+    # them, so made-up Host headers cannot fill the fragments up.
+    known = shared(
+        request, "hostnames", lambda: set(Site.objects.values_list("hostname", flat=True))
     )
+    where = (hostname, port) if hostname in known else ("any other host",)
+    request._wagtail_site = shared(request, "site", lambda: Site._find_for_request(request), *where)
     request._wagtail_cached_site_root_paths = shared(
         request, "root paths", Site.get_site_root_paths
     )
