@@ -22,6 +22,7 @@ from hub.training.services.common import (
     lock_session,
     log,
     pass_on,
+    recorded,
     require_open,
     share_session,
 )
@@ -89,7 +90,7 @@ def _book_or_wait(*, by, session, person, now, request):
     booked = list(confirmed(session).values_list("person_id", flat=True))
     entries = settle(session, now, confirmed_count=len(booked))
     _refuse_twice(by=by, person=person, booked=booked, entries=entries)
-    open_offers = sum(1 for _, _, status, _ in entries if status == WaitStatus.OFFERED)
+    open_offers = _open_offers(entries)
     someone_waiting = len(entries) > open_offers
     places = free(session.capacity, confirmed=len(booked), open_offers=open_offers)
     if places <= 0 or someone_waiting:
@@ -97,16 +98,9 @@ def _book_or_wait(*, by, session, person, now, request):
     booking = Booking.objects.create(
         session=session, person=person, agency_id=person.agency_id, booked_by=by, created_at=now
     )
-    log(
-        by,
-        "hub.training.booked",
-        booking,
-        partnership_id=session.course.partnership_id,
-        agency_id=booking.agency_id,
-        request=request,
+    return recorded(
+        by, "hub.training.booked", booking, session=session, email="booked", request=request
     )
-    email_after_commit("booked", booking)
-    return booking
 
 
 def _wait_if_full(*, by, session, person, now, request):
@@ -119,10 +113,14 @@ def _wait_if_full(*, by, session, person, now, request):
     _refuse_twice(by=by, person=person, booked=booked, entries=entries)
     if needs_settling(session, now, confirmed_count=len(booked), entries=entries):
         return None
-    open_offers = sum(1 for _, _, status, _ in entries if status == WaitStatus.OFFERED)
-    if free(session.capacity, confirmed=len(booked), open_offers=open_offers) > 0:
+    if free(session.capacity, confirmed=len(booked), open_offers=_open_offers(entries)) > 0:
         return None
     return _join_waiting_list(by=by, session=session, person=person, now=now, request=request)
+
+
+def _open_offers(entries):
+    """How many of the waiting list's rows (as `waiting_list` reads them) hold an open offer."""
+    return sum(1 for _, _, status, _ in entries if status == WaitStatus.OFFERED)
 
 
 def _join_waiting_list(*, by, session, person, now, request):
@@ -130,16 +128,14 @@ def _join_waiting_list(*, by, session, person, now, request):
     entry = WaitingListEntry.objects.create(
         session=session, person=person, agency_id=person.agency_id, joined_at=now
     )
-    log(
+    return recorded(
         by,
         "hub.training.joined_waiting_list",
         entry,
-        partnership_id=session.course.partnership_id,
-        agency_id=entry.agency_id,
+        session=session,
+        email="waiting",
         request=request,
     )
-    email_after_commit("waiting", entry)
-    return entry
 
 
 def booking_cancel(*, by, booking, now=None, request=None):

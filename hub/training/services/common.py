@@ -36,6 +36,21 @@ def log(by, action, instance, *, partnership_id, agency_id=None, details=None, r
     )
 
 
+def recorded(by, action, row, *, session, email, request=None):
+    """A booking or waiting-list row just written for `session`: audited in its transaction
+    (the session's partnership, the row's agency), its `email` sent once it commits."""
+    log(
+        by,
+        action,
+        row,
+        partnership_id=session.course.partnership_id,
+        agency_id=row.agency_id,
+        request=request,
+    )
+    email_after_commit(email, row)
+    return row
+
+
 def lock_session(session, *, wait=True):
     """The session's row, locked until the transaction ends: every change to a place takes
     this lock first, so places are counted from rows nobody else is changing. With

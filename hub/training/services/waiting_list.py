@@ -25,6 +25,7 @@ from hub.training.services.common import (
     email_after_commit,
     lock_session,
     log,
+    recorded,
     require_open,
 )
 
@@ -185,15 +186,14 @@ def offer_accept(*, by, entry, now=None, request=None):
         entry.decided_at = now
         entry.booking = booking
         entry.save(update_fields=["status", "decided_at", "booking"])
-        log(
+        recorded(
             by,
             "hub.training.offer_accepted",
             booking,
-            partnership_id=session.course.partnership_id,
-            agency_id=booking.agency_id,
+            session=session,
+            email="booked",
             request=request,
         )
-        email_after_commit("booked", booking)
     return booking
 
 
