@@ -260,3 +260,13 @@ def test_reviews_due_pages_through_every_due_document_once_by_band(grown, westsh
     summary = first.find("ul", attrs={"aria-label": "Documents due for review, by when"})
     overdue = due.filter(review_due__lt=today).count()
     assert summary.find("li").get_text(strip=True) == f"Overdue: {overdue} documents"
+
+
+@pytest.mark.parametrize("odd", ["abc", "-1", "0", "99999", "1e9", "%00", "2" * 40])
+def test_odd_page_numbers_give_a_page_never_an_error(odd, editor_client, client):
+    # Junk gives the first page, past the end the last (Paginator.get_page).
+    reviews = editor_client.get(reverse("library_admin:reviews"), {"p": odd})
+    assert reviews.status_code == 200
+    listing = client.get("/library/", {"page": odd})
+    assert listing.status_code == 200
+    assert "Sorry, there is a problem" not in listing.content.decode()

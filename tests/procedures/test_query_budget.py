@@ -178,3 +178,10 @@ def test_the_releases_screen_pages_published_releases_at_the_same_cost(
     assert "Page 1 of" in html
     second = client.get(url, {"p": 2}).content.decode()
     assert "Budget release 20" in second
+
+
+@pytest.mark.parametrize("odd", ["abc", "-1", "99999", "%00"])
+def test_odd_page_numbers_on_the_releases_screen_give_a_page(odd, consortium_editor):
+    client = Client()
+    client.force_login(consortium_editor)
+    assert client.get(reverse("procedures_admin:releases"), {"p": odd}).status_code == 200
