@@ -25,6 +25,10 @@ const result = sass.compile(join(root, "frontend", "scss", "hub.scss"), {
 const css = result.css.replace(/url\("[^"]*govuk-crest\.svg"\)/g, "none");
 writeFileSync(join(out, "css", "hub.css"), css);
 
+// The stylesheet every PDF is rendered with (hub/core/pdf.py): paper only, no GOV.UK import.
+const pdf = sass.compile(join(root, "frontend", "scss", "pdf.scss"), { style: "compressed" });
+writeFileSync(join(out, "css", "pdf.css"), pdf.css);
+
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "js", "govuk-frontend.min.js"));
 cpSync(join(root, "frontend", "js"), join(out, "js"), { recursive: true });
 cpSync(join(root, "frontend", "images"), join(out, "images"), { recursive: true });

@@ -410,6 +410,9 @@ LOGGING = {
         # Wagtail reports every page action at INFO; its admin keeps its own log of them.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # WeasyPrint reports each step of every PDF at INFO; its warnings (a resource left
+        # out) still show.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 

@@ -6,6 +6,7 @@ booking, offer, charge and attendance mark is its own row, so history is never o
 """
 
 import datetime
+import secrets
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -352,6 +353,52 @@ class Booking(models.Model):
     @property
     def completed(self):
         return self.is_confirmed and self.attendance in COMPLETED
+
+
+# Certificate codes: Crockford's base32 (no I, L, O or U to misread), 20 characters = 100
+# random bits, printed in groups of four. Far too many to guess, even without the rate limit.
+CERTIFICATE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CERTIFICATE_CODE_LENGTH = 20
+
+
+def new_certificate_code():
+    return "".join(secrets.choice(CERTIFICATE_ALPHABET) for _ in range(CERTIFICATE_CODE_LENGTH))
+
+
+class Certificate(models.Model):
+    """A certificate of attendance once issued: the code anyone can check it by at
+    /certificates/<code>/. It holds no copy of the person's details: the check reads them
+    from the booking, so it answers only while the training record exists (the certificate
+    goes with the booking and with the account), and a corrected name is the name checked.
+    Withdrawn when the partnership withdraws it or the attendance it rests on is corrected."""
+
+    booking = models.OneToOneField(Booking, on_delete=models.CASCADE, related_name="certificate")
+    code = models.CharField(
+        max_length=CERTIFICATE_CODE_LENGTH,
+        unique=True,
+        default=new_certificate_code,
+        editable=False,
+    )
+    issued_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.CharField(max_length=200, blank=True)
+
+    PERMISSION_SCOPE = {
+        "partnership": "booking__session__course__partnership",
+        "agency": "booking__agency",
+        "consortium": "booking__session__course__partnership__consortium",
+    }
+
+    def __str__(self):
+        return f"Certificate {self.display_code}"
+
+    def get_absolute_url(self):
+        return reverse("certificate_check", args=[self.display_code])
+
+    @property
+    def display_code(self):
+        """The code as printed: groups of four, easy to read out and type."""
+        return "-".join(self.code[i : i + 4] for i in range(0, len(self.code), 4))
 
 
 class WaitStatus(models.TextChoices):
