@@ -250,6 +250,10 @@ ACCOUNT_RATE_LIMITS = {
     f"{LOGIN_ATTEMPTS_LIMIT}/{LOGIN_ATTEMPTS_WINDOW_MINUTES}m/key",
 }
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Checking a certificate by its code (hub/training/verification.py): this many checks per
+# client address, counted in the shared cache like sign-in throttling.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_CERTIFICATE_CHECK = env("RATELIMIT_CERTIFICATE_CHECK", "30/m")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", "Safeguarding Partnership Hub")
 MFA_PASSKEY_LOGIN_ENABLED = False
@@ -304,6 +308,9 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 
+# The demo library's PDFs, rendered once and kept by a hash of what they are made from
+# (hub/demo/library_files.py): `make run` and every test run's demo share them.
+DEMO_PDF_CACHE = Path(env("HUB_DEMO_PDF_CACHE", str(VAR_DIR / "cache" / "demo-pdfs")))
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -126,6 +126,10 @@ def site_environment(scratch, database_url, **extra):
         **os.environ,
         "DATABASE_URL": database_url,
         "HUB_VAR_DIR": str(scratch),
+        # The demo's PDFs are a pure function of their content: rendered once per machine.
+        "HUB_DEMO_PDF_CACHE": os.environ.get(
+            "HUB_DEMO_PDF_CACHE", str(ROOT / "var" / "cache" / "demo-pdfs")
+        ),
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(scratch / "outbox"),
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",

@@ -17,40 +17,24 @@ headings), and `pptx_bytes(title, slides)` takes `(slide title, [bullets])` pair
 with speaker notes as a third item.
 """
 
+import contextlib
+import hashlib
 import io
+import logging
+import os
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
 
 DEMO_MARK = "Demo document: fictional content"
 AUTHOR = "South West (demo) safeguarding children partnerships"
+PDF_TEMPLATE = "demo/library_file.html"
 
-# Core PDF fonts only cover latin-1; typographic punctuation is swapped for plain ASCII.
-_PLAIN_PUNCTUATION = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2012": "-",
-        "\u2212": "-",
-        "\u2026": "...",
-        "\u2022": "-",
-        "\u00a0": " ",
-        "\u2009": " ",
-        "\u200b": "",
-        "\u2192": "->",
-        "\u2264": "<=",
-        "\u2265": ">=",
-    }
-)
-
-
-def latin1(text):
-    """`text` with curly quotes, dashes and other non-latin-1 characters made printable."""
-    text = str(text).translate(_PLAIN_PUNCTUATION)
-    return text.encode("latin-1", errors="replace").decode("latin-1")
+logger = logging.getLogger(__name__)
 
 
 def _blocks(sections):
@@ -68,72 +52,111 @@ def _blocks(sections):
 
 
 def pdf_bytes(title, sections):
-    """An A4 PDF: title, headings, paragraphs, lists and tables, with the demo mark in the
-    header and "Page n of N" in the footer of every page. Core fonts only."""
-    from fpdf import FPDF
-    from fpdf.enums import XPos, YPos
+    """A tagged A4 PDF (PDF/UA-1, through `hub.core.pdf`): the demo mark at the top, the title
+    as its heading, each section's heading, paragraphs, lists and tables as written, and the
+    title with the demo mark and "Page n of N" at the foot of every page.
 
-    class _DemoPDF(FPDF):
-        def header(self):
-            self.set_font("Helvetica", "I", 8)
-            self.set_text_color(90, 90, 90)
-            self.cell(0, 5, DEMO_MARK, align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            self.ln(3)
-            self.set_text_color(0, 0, 0)
+    Rendered once: the bytes are kept in the cache folder (`_pdf_cache_folder`), named by a
+    hash of everything that decides them, and read back from there whenever the same document
+    is asked for again, by this process or the next `load_demo` sharing the folder. A cached
+    file that is not a whole PDF is rendered again and replaced."""
+    from hub.core import pdf
 
-        def footer(self):
-            self.set_y(-15)
-            self.set_font("Helvetica", "", 8)
-            self.set_text_color(90, 90, 90)
-            self.cell(0, 5, latin1(title), align="L")
-            self.set_x(self.l_margin)
-            self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="R")
-            self.set_text_color(0, 0, 0)
+    html = render_to_string(
+        PDF_TEMPLATE,
+        {
+            "title": title,
+            "sections": _pdf_sections(sections),
+            "author": AUTHOR,
+            "demo_mark": DEMO_MARK,
+        },
+        using="jinja2",
+    )
+    path = _pdf_cache_folder() / f"{_pdf_key(html)}.pdf"
+    try:
+        content = path.read_bytes()
+    except OSError:
+        content = b""
+    if _whole_pdf(content):
+        return content
+    content = pdf.html_to_pdf(html)
+    _write_atomically(path, content)
+    return content
 
-    pdf = _DemoPDF(format="A4")
-    pdf.set_title(latin1(title))
-    pdf.set_author(AUTHOR)
-    pdf.set_creator("Safeguarding Partnership Hub demo")
-    pdf.set_lang("en-GB")
-    pdf.set_margins(20, 15, 20)
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 18)
-    pdf.multi_cell(0, 9, latin1(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.ln(4)
+
+def _pdf_sections(sections):
+    """`sections` as the template reads them: a heading and its blocks, each with a kind."""
+    shaped = []
     for heading, kind, value in _blocks(sections):
         if kind == "heading":
-            pdf.ln(2)
-            pdf.set_font("Helvetica", "B", 13)
-            pdf.multi_cell(0, 7, latin1(heading), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            pdf.ln(1)
+            shaped.append({"heading": heading, "blocks": []})
         elif kind == "paragraph":
-            pdf.set_font("Helvetica", "", 11)
-            pdf.multi_cell(0, 6, latin1(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            pdf.ln(2)
+            shaped[-1]["blocks"].append({"kind": kind, "text": value})
         elif kind in ("list", "numbered"):
-            pdf.set_font("Helvetica", "", 11)
-            for number, item in enumerate(value[0], start=1):
-                marker = f"{number}." if kind == "numbered" else "-"
-                pdf.set_x(pdf.l_margin + 4)
-                pdf.cell(7, 6, marker)
-                pdf.multi_cell(0, 6, latin1(item), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            pdf.ln(2)
+            shaped[-1]["blocks"].append({"kind": kind, "items": value[0]})
         elif kind == "table":
             headings, rows = value
-            pdf.set_font("Helvetica", "", 9)
-            with pdf.table(line_height=5, text_align="LEFT") as table:
-                header = table.row()
-                for cell in headings:
-                    header.cell(latin1(cell))
-                for row in rows:
-                    cells = table.row()
-                    for cell in row:
-                        cells.cell(latin1(cell))
-            pdf.ln(3)
+            shaped[-1]["blocks"].append({"kind": kind, "headings": headings, "rows": rows})
         else:
             raise ValueError(f"Unknown block kind: {kind}")
-    return bytes(pdf.output())
+    return shaped
+
+
+def _pdf_cache_folder():
+    """settings.DEMO_PDF_CACHE: var/cache/demo-pdfs unless HUB_DEMO_PDF_CACHE says otherwise,
+    shared by `make run` and every test run's demo (tests/servers.py)."""
+    return Path(settings.DEMO_PDF_CACHE)
+
+
+def _pdf_key(html):
+    """SHA-256 of what decides a demo PDF's bytes: its HTML (the title, the sections, the
+    demo's template and the layout it extends, all rendered), the print stylesheet and the
+    versions of WeasyPrint and of pydyf, which writes the file."""
+    from hub.core import pdf
+
+    stylesheet = finders.find(pdf.STYLESHEET)
+    if not stylesheet:
+        raise pdf.PdfUnavailable(f"{pdf.STYLESHEET} is missing: run `make install` to build it.")
+    digest = hashlib.sha256()
+    for part in (
+        html.encode("utf-8"),
+        Path(stylesheet).read_bytes(),
+        version("weasyprint").encode(),
+        version("pydyf").encode(),
+        pdf.PDF_VARIANT.encode(),
+    ):
+        # Each part's length first, so no two different inputs run together the same way.
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def _whole_pdf(content):
+    """Whether a cached file is a whole PDF: a header, and the end-of-file marker WeasyPrint
+    writes last (a file cut short by a full disk or a crash has none)."""
+    return content.startswith(b"%PDF-") and content.rstrip().endswith(b"%%EOF")
+
+
+def _write_atomically(path, content):
+    """Write `content` to `path` through a temporary file in the same folder, so a process
+    reading it (two test runs load the demo side by side) sees the whole file or none. A
+    cache that cannot be written is no reason to fail: the next load renders again."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp"
+        )
+    except OSError as error:
+        logger.warning("Demo PDF not cached in %s: %s", path.parent, error)
+        return
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(content)
+        os.replace(temporary, path)
+    except OSError as error:
+        logger.warning("Demo PDF not cached as %s: %s", path, error)
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 # Word (DOCX)

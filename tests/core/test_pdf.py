@@ -4,6 +4,7 @@ working links in its structure, fonts embedded, every script's text exactly as w
 nothing fetched from outside the Hub while rendering."""
 
 import http.server
+import io
 import threading
 
 import pytest
@@ -59,7 +60,7 @@ def test_a_pdf_is_tagged_titled_in_english_with_headings_lists_tables_and_links(
 
 
 def test_every_font_is_embedded_with_a_unicode_map():
-    reader = PdfReader(__import__("io").BytesIO(pdf_of(names=UNICODE_NAMES)))
+    reader = PdfReader(io.BytesIO(pdf_of(names=UNICODE_NAMES)))
     fonts = reader.pages[0]["/Resources"]["/Font"]
     assert fonts
     for font in fonts.values():
@@ -75,6 +76,18 @@ def test_a_name_in_any_script_reads_back_exactly(name):
     pdf = assert_text_exact(pdf_of(title=name, names=[name]), name)
     assert pdf.headings[0] == ("H1", same_text(name))
     assert same_text(pdf.title) == same_text(name)
+
+
+def test_digits_and_symbols_print_from_the_text_font_in_their_place():
+    text = "Call 999 within 3 working days (#2, 10:30, £25, 1 × 2 ≤ 5) ✓ 🙂 1️⃣"
+    content = pdf_of(names=[text])
+    assert_text_exact(content, text)
+    reader = PdfReader(io.BytesIO(content))
+    fonts = [
+        str(font.get_object()["/BaseFont"])
+        for font in reader.pages[0]["/Resources"]["/Font"].values()
+    ]
+    assert any("Emoji" in font for font in fonts), "the emoji still print"
 
 
 def test_names_written_in_decomposed_form_read_back_as_the_same_letters():
