@@ -6,6 +6,13 @@ right-to-left runs (Arabic, Hebrew) in logical order, as written; it wraps each 
 bidi embedding marks (U+202A-U+202E, U+2066-U+2069), which `text` removes. Whitespace runs
 (line and page breaks) become one space and the result is NFC-normalised, so a test compares
 with what was written, normalised the same way (`same_text`).
+
+Two things pdftotext does that a test must allow for: where a right-to-left run is followed
+on the same line by left-to-right words, it puts the space between them on the run's other
+side (the PDF has it in place, as `pdftotext -raw` shows), so a test puts a right-to-left name
+at the end of its line; and Chinese or Japanese text wrapped over two lines gains a space at
+the break. The structure tree's headings (`headings`) are read from the marked content itself
+and have neither quirk.
 """
 
 import io

@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from hub.core.pdf import PDF_CONTENT_TYPE, render_pdf
 from hub.core.presenters import partnership_for
 from hub.procedures import queries, richtext
 from hub.procedures.forms import AsAtForm, SubscribeForm
 from hub.procedures.models import end_of
-from hub.procedures.pdf import chapter_pdf
 from hub.procedures.services import subscribe, subscription_for_token, unsubscribe
 
 
@@ -71,6 +71,33 @@ def contents(request, as_at=None):
     )
 
 
+def _chapter_context(request, partnership, manual, slug, moment, day):
+    """What a chapter's page and its PDF both show: the chapter as it stood at `moment`, its
+    glossary terms linked, its local information, related chapters and documents."""
+    view = queries.chapter_at(partnership, slug, moment)
+    if view is None:
+        raise Http404
+    glossary_url = reverse("procedures:glossary")
+    terms = queries.glossary(manual, definitions=False)
+    return {
+        "manual": manual,
+        "partnership": partnership,
+        "view": view,
+        "body": queries.link_glossary_terms(
+            richtext.expand(view.version.body), terms, glossary_url
+        ),
+        "local_body": richtext.render(view.local.body) if view.local else "",
+        "related": queries.related_at(partnership, view.chapter, moment),
+        # The library's own rule: withdrawn never, restricted only for its professionals.
+        # A list of links: the titles and addresses only.
+        "documents": view.chapter.related_documents.all()
+        .visible_to(request.user, partnership)
+        .only("slug", "title"),
+        "as_at": day,
+        "today": timezone.localdate(),
+    }
+
+
 def chapter(request, slug, as_at=None):
     partnership, manual = _context(request)
     first_published = queries.first_publication(manual)
@@ -80,50 +107,22 @@ def chapter(request, slug, as_at=None):
             "procedures:chapter_as_at", as_at=form.cleaned_data["as_at"].isoformat(), slug=slug
         )
     moment, day = _moment(first_published, as_at)
-    view = queries.chapter_at(partnership, slug, moment)
-    if view is None:
-        raise Http404
-    glossary_url = reverse("procedures:glossary")
-    terms = queries.glossary(manual, definitions=False)
-    return render(
-        request,
-        "procedures/chapter.html",
-        {
-            "manual": manual,
-            "partnership": partnership,
-            "view": view,
-            "body": queries.link_glossary_terms(
-                richtext.expand(view.version.body), terms, glossary_url
-            ),
-            "local_body": richtext.render(view.local.body) if view.local else "",
-            "related": queries.related_at(partnership, view.chapter, moment),
-            # The library's own rule: withdrawn never, restricted only for its professionals.
-            # A list of links: the titles and addresses only.
-            "documents": view.chapter.related_documents.all()
-            .visible_to(request.user, partnership)
-            .only("slug", "title"),
-            "as_at": day,
-            "form": form,
-            "today": timezone.localdate(),
-        },
-    )
+    context = _chapter_context(request, partnership, manual, slug, moment, day)
+    return render(request, "procedures/chapter.html", {**context, "form": form})
 
 
 def chapter_download(request, slug, as_at=None):
+    """The chapter page's article as a PDF, for people who print procedures or read them
+    offline."""
     partnership, manual = _context(request)
+    # Only an as-at address needs the first publication (to refuse dates before it).
     first_published = queries.first_publication(manual) if as_at else None
     moment, day = _moment(first_published, as_at)
-    view = queries.chapter_at(partnership, slug, moment)
-    if view is None:
-        raise Http404
-    content = chapter_pdf(
-        manual_title=manual.title,
-        partnership_name=partnership.name,
-        view=view,
-        printed_on=timezone.localdate(),
-        as_at=day,
+    context = _chapter_context(request, partnership, manual, slug, moment, day)
+    response = HttpResponse(
+        render_pdf("procedures/chapter_pdf.html", context, request=request),
+        content_type=PDF_CONTENT_TYPE,
     )
-    response = HttpResponse(content, content_type="application/pdf")
     suffix = f"-as-at-{day.isoformat()}" if day else ""
     response["Content-Disposition"] = f'attachment; filename="{slug}{suffix}.pdf"'
     return response

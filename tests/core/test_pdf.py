@@ -90,6 +90,15 @@ def test_digits_and_symbols_print_from_the_text_font_in_their_place():
     assert any("Emoji" in font for font in fonts), "the emoji still print"
 
 
+def test_a_long_word_wraps_instead_of_running_off_the_page():
+    word = "https://westshire.example/" + "a-very-long-reference-" * 12
+    pdf = read_pdf(pdf_of(names=[word]))
+    # pdftotext joins a line that ends in a hyphen to the next without it, so compare the
+    # letters: all twelve parts are there, none cut off at the page's edge.
+    letters = "".join(pdf.text.split()).replace("-", "")
+    assert letters.count("averylongreference") == 12, pdf.text
+
+
 def test_names_written_in_decomposed_form_read_back_as_the_same_letters():
     decomposed = "Zoe\u0308 Sko\u0301rzewska"  # the accents as separate characters
     assert_text_exact(pdf_of(names=[decomposed]), "Zoë Skórzewska")

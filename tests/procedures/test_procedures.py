@@ -7,7 +7,6 @@ import io
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
-from pypdf import PdfReader
 
 from hub.core import audit
 from hub.procedures import services
@@ -258,17 +257,6 @@ def test_chapter_text_is_cleaned_of_scripts_and_unsafe_links(
         "the link to javascript:x (its words are kept; links may go to outside addresses, "
         "chapters and the glossary)",
     ]
-
-
-def test_the_chapter_pdf_carries_the_text_and_the_printed_on_footer(client, test_chapter):
-    response = client.get(f"/procedures/{test_chapter.slug}/pdf/")
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
-    assert "Test strategy discussions" in text
-    assert "one working day" in text
-    assert "Check the online version: procedures are updated regularly." in text
-    assert "Printed on" in text
 
 
 def test_the_updates_page_lists_releases_with_their_changes(client, test_chapter):

@@ -23,6 +23,7 @@ from hub.procedures.models import (
     Release,
 )
 from hub.procedures.queries import contents_at
+from tests.pdfs import read_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -137,14 +138,16 @@ def test_a_chapter_pdf_costs_the_same_however_many_chapters(
     client, chapter, westshire, manual, django_assert_max_num_queries
 ):
     url = chapter.get_absolute_url() + "pdf/"
-    # The manual, the chapter's version (with the chapter, its part and release), Westshire's
-    # local information.
-    budget = 3
+    # The page's own article, less the as-at form's first release: the manual, the chapter's
+    # version (with the chapter, its part and release), Westshire's local information, the
+    # glossary's terms, the related chapters' versions, the related documents.
+    budget = 6
     within_budget(django_assert_max_num_queries, client, url, budget)
 
     grow_chapter(chapter, manual, westshire)
     response = within_budget(django_assert_max_num_queries, client, url, budget)
     assert response["Content-Type"] == "application/pdf"
+    assert read_pdf(response.content).text.count("Budget chapter budget-chapter-") >= TEN_TIMES
 
 
 # --- The editors' releases screen -------------------------------------------------------------
