@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from hub.core import admin_views as core_admin_views
 from hub.core import views as core_views
 from hub.ops import views as ops_views
+from hub.training import verification
 
 handler400 = "hub.core.views.bad_request"
 handler403 = "hub.core.views.permission_denied"
@@ -34,6 +35,12 @@ urlpatterns = [
     path("library/", include("hub.library.urls")),
     path("procedures/", include("hub.procedures.urls")),
     path("training/", include("hub.training.urls")),
+    # Printed on every certificate of attendance, so anyone can check it without signing in.
+    path(
+        "certificates/<str:code>/",
+        verification.certificate_check,
+        name="certificate_check",
+    ),
     path("assurance/", include("hub.assurance.urls")),
     path("health/", ops_views.health, name="health"),
     path("", include("hub.core.urls")),

@@ -1,6 +1,7 @@
 """Everyone on one session, as the training team's bookings screen and its exports show
-them: booked (with attendance), offered a place (with the offer's expiry), waiting (in
-order), and those who cancelled or moved their place to a colleague."""
+them: booked (with attendance and any certificate issued), offered a place (with the
+offer's expiry), waiting (in order), and those who cancelled or moved their place to a
+colleague."""
 
 from django.utils import timezone
 
@@ -10,7 +11,13 @@ from hub.training.models import Booking, BookingStatus, WaitingListEntry, WaitSt
 def people_on(session):
     bookings = list(
         Booking.objects.filter(session=session)
-        .select_related("person", "agency", "transferred_to__person", "transferred_to__session")
+        .select_related(
+            "person",
+            "agency",
+            "certificate",
+            "transferred_to__person",
+            "transferred_to__session",
+        )
         .order_by("created_at", "pk")
     )
     entries = list(

@@ -53,6 +53,12 @@ def _screen(request, session, *, book_form=None, status=200):
             "may_offer": bool(people["waiting"]) and is_open,
             "may_email": bool(people["booked"]) and session.ends_at > now,
             "book_form": book_form or BookSomeoneForm(),
+            # booking id -> its certificate, for those issued (loaded with the bookings)
+            "certificates": {
+                booking.pk: booking.certificate
+                for booking in people["booked"]
+                if hasattr(booking, "certificate")
+            },
             "sent": list(
                 SessionMessage.objects.filter(session=session).select_related("sent_by")[:20]
             ),

@@ -1,48 +1,48 @@
-"""The certificate of attendance: one A4 landscape page, made with fpdf2's core fonts."""
+"""The certificate of attendance: one A4 landscape page made the Hub's one way
+(hub/core/pdf.py) from training/certificate_pdf.html, with the code and the address anyone
+can check it at."""
 
-from fpdf import FPDF
-from fpdf.enums import Align, XPos, YPos
+import re
 
-from hub.core.downloads import pdf_text
+from django.utils import timezone
+
+from hub.core.pdf import render_pdf
+from hub.training import presenters
+
+# Longer names and course titles (in characters) print smaller, so the certificate stays
+# one page with a name of 300 characters and a title of 200 (both fields' longest).
+LONG_NAME = 60
+LONG_TITLE = 90
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
-def _line(document, text, *, size, style="", height=None, gap=0):
-    document.set_font("Helvetica", style, size)
-    document.multi_cell(
-        0,
-        height or size * 0.55,
-        pdf_text(text),
-        align=Align.C,
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
+def certificate_pdf(certificate, *, request):
+    """The PDF's bytes for an issued `certificate` (its booking, session, course and
+    partnership loaded with it), its check address on the site the request came to."""
+    booking = certificate.booking
+    session = booking.session
+    course = session.course
+    person_name = booking.person.display_name
+    return render_pdf(
+        "training/certificate_pdf.html",
+        {
+            "partnership": course.partnership,
+            "brand": _colour(course.partnership.brand_colour),
+            "person_name": person_name,
+            "long_name": len(person_name) > LONG_NAME,
+            "course_title": course.title,
+            "long_title": len(course.title) > LONG_TITLE,
+            "level": course.get_level_display(),
+            "on": timezone.localtime(session.starts_at).date(),
+            "hours": presenters.hours(course),
+            "code": certificate.display_code,
+            "check_url": request.build_absolute_uri(certificate.get_absolute_url()),
+        },
+        request=request,
     )
-    if gap:
-        document.ln(gap)
 
 
-def certificate_pdf(*, person_name, course_title, level, on, hours, partnership_name):
-    """The PDF's bytes. `on` is the date of the session; `hours` is already worded."""
-    document = FPDF(orientation="landscape", format="A4")
-    document.set_title(pdf_text(f"Certificate of attendance: {course_title}"))
-    document.set_author(pdf_text(partnership_name))
-    document.set_margins(25, 25, 25)
-    document.set_auto_page_break(auto=False)
-    document.add_page()
-    document.set_line_width(1.2)
-    document.rect(12, 12, document.w - 24, document.h - 24)
-    document.set_y(26)
-    _line(document, partnership_name, size=16, style="B", gap=8)
-    _line(document, "Certificate of attendance", size=30, style="B", gap=10)
-    _line(document, "This is to certify that", size=14, gap=4)
-    _line(document, person_name, size=26, style="B", gap=6)
-    _line(document, "attended the inter-agency safeguarding course", size=14, gap=4)
-    _line(document, course_title, size=18 if len(course_title) <= 90 else 14, style="B", gap=4)
-    _line(document, level, size=14, gap=8)
-    _line(document, f"Date: {on.day} {on:%B %Y}", size=13, gap=2)
-    _line(document, f"Learning time: {hours}", size=13, gap=10)
-    _line(
-        document,
-        f"Issued by {partnership_name}. The partnership keeps a record of attendance.",
-        size=10,
-    )
-    return bytes(document.output())
+def _colour(value):
+    """The partnership's colour for the certificate's border; black if it is not a plain hex
+    colour (it is written into the stylesheet)."""
+    return value if value and HEX_COLOUR.fullmatch(value) else "#0b0c0c"

@@ -35,6 +35,9 @@ AUDIT_ACTIONS = {
     "hub.training.charge_waived": "Charge waived",
     "hub.training.charges_set": "Set a course's charges",
     "hub.training.evaluated": "Sent a course evaluation",
+    "hub.training.certificate_issued": "Issued a certificate of attendance",
+    "hub.training.certificate_withdrawn": "Withdrew a certificate of attendance",
+    "hub.training.certificate_reinstated": "A certificate is valid again: attendance corrected",
 }
 
 TRAINING_PAGES = ("training",)
@@ -133,6 +136,7 @@ DOMAIN = Domain(
             key="training",
             models=(
                 "training.Booking",
+                "training.Certificate",
                 "training.WaitingListEntry",
                 "training.Session",
                 "training.Charge",
@@ -145,7 +149,7 @@ DOMAIN = Domain(
         Retention(
             what="Training bookings, evaluations and impact answers; sessions a trainer runs",
             how_long="while the account exists (they are deleted with it)",
-            models=("training.Booking", "training.Session"),
+            models=("training.Booking", "training.Certificate", "training.Session"),
             prune=None,
         ),
         Retention(

@@ -1,7 +1,8 @@
 """What the training programme holds about a person, and how long it keeps it.
 
-A person's bookings, waiting-list entries, evaluations and impact answers are theirs: they
-are in their data download and go when their account is deleted. Charges keep the name and
+A person's bookings, certificates, waiting-list entries, evaluations and impact answers are
+theirs: they are in their data download and go when their account is deleted (a certificate
+goes with its booking, so its code then checks as unknown). Charges keep the name and
 course as an invoice line (the agency's finance record), without a link to the account.
 """
 
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from hub.training.models import (
     Booking,
+    Certificate,
     Evaluation,
     ImpactResponse,
     SessionMessage,
@@ -39,6 +41,21 @@ def personal_data(user):
                 "booked_at": booking.created_at.isoformat(),
             }
             for booking in bookings
+        ],
+        "certificates": [
+            {
+                "course": certificate.booking.session.course.title,
+                "session_starts_at": certificate.booking.session.starts_at.isoformat(),
+                "code": certificate.display_code,
+                "issued_at": certificate.issued_at.isoformat(),
+                "withdrawn_at": certificate.withdrawn_at.isoformat()
+                if certificate.withdrawn_at
+                else None,
+                "withdrawn_reason": certificate.withdrawn_reason or None,
+            }
+            for certificate in Certificate.objects.filter(booking__person=user)
+            .select_related("booking__session__course")
+            .order_by("issued_at", "pk")
         ],
         "waiting_lists": [
             {

@@ -1,6 +1,7 @@
 """Forms of the staff training pages: the register, moving a place to a colleague, the
-report's period, the finance filters and waiving a charge. Each renders through
-core/forms.html, so labels, hints, inline errors and the error summary follow GOV.UK."""
+report's period, the finance filters, waiving a charge and withdrawing a certificate. Each
+renders through core/forms.html, so labels, hints, inline errors and the error summary
+follow GOV.UK."""
 
 import datetime
 
@@ -154,6 +155,20 @@ class WaiveForm(forms.Form):
         error_messages={
             "required": "Enter why the charge is waived",
             "max_length": "Why the charge is waived must be 300 characters or fewer",
+        },
+    )
+
+
+class CertificateWithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the certificate withdrawn?",
+        max_length=200,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: issued in error, the person left before the end. Anyone who "
+        "checks the certificate is shown this, so do not add anything else about the person.",
+        error_messages={
+            "required": "Enter why the certificate is withdrawn",
+            "max_length": "Why the certificate is withdrawn must be 200 characters or fewer",
         },
     )
 

@@ -15,6 +15,11 @@ urlpatterns = [
     path("sessions/<int:pk>/bookings/<int:booking_pk>/move/", bookings_views.move, name="move"),
     path("sessions/<int:pk>/bookings/email/", bookings_views.email_booked, name="email_booked"),
     path(
+        "sessions/<int:pk>/bookings/<int:booking_pk>/certificate/withdraw/",
+        staff_views.certificate_withdraw,
+        name="certificate_withdraw",
+    ),
+    path(
         "sessions/<int:pk>/bookings.csv",
         bookings_views.session_bookings_csv,
         name="session_bookings_csv",

@@ -1,6 +1,6 @@
 """Pages for the people who run training: trainers taking a register; agency leads and agency
 training coordinators looking after their staff's training; the partnership's training team
-with its report and its charges.
+with its report, its charges and withdrawing a certificate.
 
 Views are thin: figures come from hub.training.reports, every write from
 hub.training.services (PermissionDenied is answered with 404, ValidationError is shown in the
@@ -31,12 +31,14 @@ from hub.training.models import (
     NO_CONFIRMED_ORGANISATION,
     Booking,
     BookingStatus,
+    Certificate,
     Charge,
     Session,
     SessionStatus,
     policy_for,
 )
 from hub.training.staff_forms import (
+    CertificateWithdrawForm,
     ChargesFilterForm,
     PeriodForm,
     RegisterForm,
@@ -499,6 +501,54 @@ def waive(request, pk):
             "charge": charge,
             "form": form,
             "amount": presenters.pounds(charge.amount_pence),
+            "back": back,
+        },
+    )
+
+
+# --- Certificates -----------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def certificate_withdraw(request, pk, booking_pk):
+    """The training team withdraws a certificate issued for a booking on one of its
+    sessions, with a reason anyone checking the certificate is shown."""
+    certificate = get_object_or_404(
+        scope_queryset(
+            request.user, Action.MANAGE_TRAINING, Certificate.objects.all()
+        ).select_related(
+            "booking__person", "booking__agency", "booking__session__course__partnership"
+        ),
+        booking_id=booking_pk,
+        booking__session_id=pk,
+    )
+    booking = certificate.booking
+    back = reverse("training:session_bookings", args=[pk])
+    form = CertificateWithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and certificate.withdrawn_at is None and form.is_valid():
+        with service_call(form, "reason") as call:
+            services.certificate_withdraw(
+                by=request.user,
+                certificate=certificate,
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+        if call.ok:
+            messages.success(
+                request,
+                f"{booking.person.display_name}’s certificate for {booking.session.course.title} "
+                "is withdrawn. Anyone who checks it is told so.",
+            )
+            return redirect(back)
+    return render(
+        request,
+        "training/staff/certificate_withdraw.html",
+        {
+            "certificate": certificate,
+            "booking": booking,
+            "form": form,
+            "when": presenters.when(booking.session),
             "back": back,
         },
     )

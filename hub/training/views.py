@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from hub.core.downloads import private_download
 from hub.core.forms import service_call
 from hub.core.models import AgencyType
+from hub.core.pdf import PDF_CONTENT_TYPE
 from hub.core.permissions import Action, can, scope_queryset
 from hub.core.presenters import partnership_for
 from hub.training import presenters, services
@@ -358,7 +359,7 @@ def my_training(request):
     now = timezone.now()
     bookings = list(
         Booking.objects.filter(person=user, status=BookingStatus.CONFIRMED)
-        .select_related("session__course__partnership", "evaluation", "impact")
+        .select_related("session__course__partnership", "evaluation", "impact", "certificate")
         .order_by("session__starts_at", "pk")
     )
     upcoming = [
@@ -376,11 +377,13 @@ def my_training(request):
         follow_up_due = booking.session.ends_at <= now - datetime.timedelta(
             weeks=policy.impact_follow_up_weeks
         )
+        issued = getattr(booking, "certificate", None)  # loaded with the booking
         history.append(
             {
                 "booking": booking,
                 "attendance": booking.get_attendance_display() or "Not recorded yet",
                 "certificate": services.certificate_available(booking, policy=policy),
+                "withdrawn": issued if issued is not None and issued.withdrawn_at else None,
                 "can_evaluate": booking.completed and not evaluated,
                 "needs_evaluation": booking.completed
                 and not evaluated
@@ -581,27 +584,20 @@ def impact(request, pk):
 @login_required
 @require_GET
 def certificate(request, pk):
+    """The certificate's PDF, issued (with its code) the first time it is downloaded."""
     booking = get_object_or_404(
-        Booking.objects.select_related("session__course__partnership", "person", "agency"),
+        Booking.objects.select_related(
+            "session__course__partnership", "person", "agency", "certificate"
+        ),
         pk=pk,
     )
-    own = booking.person_id == request.user.pk
-    records = booking.agency is not None and can(
-        request.user, Action.VIEW_TRAINING_RECORDS, booking.agency
-    )
-    if not (own or records) or not services.certificate_available(booking):
+    with service_call() as call:
+        issued = services.certificate_issue(by=request.user, booking=booking, request=request)
+    if not call.ok:
         raise Http404
     session = booking.session
-    content = certificate_pdf(
-        person_name=booking.person.display_name,
-        course_title=session.course.title,
-        level=session.course.get_level_display(),
-        on=timezone.localtime(session.starts_at).date(),
-        hours=presenters.hours(session.course),
-        partnership_name=session.course.partnership.name,
-    )
     return private_download(
-        content,
+        certificate_pdf(issued, request=request),
         filename=f"certificate-{session.course.slug}-{booking.pk}.pdf",
-        content_type="application/pdf",
+        content_type=PDF_CONTENT_TYPE,
     )

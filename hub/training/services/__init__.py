@@ -15,8 +15,9 @@ Permission failures raise PermissionDenied (views answer 404); rule failures rai
 ValidationError with the message the person sees. Emails go out after commit, once each.
 
 The functions live in modules by subject: access (who may book for whom), booking,
-waiting_list, registers, sessions, team (the training team's moves and messages), charges
-and follow_up (evaluations, impact, reminders, lost emails); common holds their shared lock,
+waiting_list, registers, sessions, team (the training team's moves and messages), charges,
+certificates (available, issued, withdrawn) and follow_up (evaluations, impact, reminders,
+lost emails); common holds their shared lock,
 log and email helpers. All are imported here, so callers write `services.booking_cancel(...)`.
 """
 
@@ -28,6 +29,12 @@ from hub.training.services.access import (
     team_bookable_people,
 )
 from hub.training.services.booking import booking_cancel, booking_transfer, place_request
+from hub.training.services.certificates import (
+    certificate_available,
+    certificate_issue,
+    certificate_withdraw,
+    may_download_certificate,
+)
 from hub.training.services.charges import (
     charge_due,
     charge_waive,
@@ -39,7 +46,6 @@ from hub.training.services.charges import (
 from hub.training.services.common import policies
 from hub.training.services.follow_up import (
     LOST_EMAIL_AFTER,
-    certificate_available,
     evaluation_submit,
     impact_follow_ups_send,
     impact_submit,
@@ -73,6 +79,8 @@ __all__ = [
     "booking_move",
     "booking_transfer",
     "certificate_available",
+    "certificate_issue",
+    "certificate_withdraw",
     "charge_due",
     "charge_waive",
     "charges_set",
@@ -85,6 +93,7 @@ __all__ = [
     "may_act_on",
     "may_book_for",
     "may_book_on",
+    "may_download_certificate",
     "may_take_register",
     "move_choices",
     "offer_accept",

@@ -1,5 +1,6 @@
-"""After the course and around it: certificates, the attendee's evaluation and impact
-answer, reminders, impact questions some weeks on, and emails whose task was lost."""
+"""After the course and around it: the attendee's evaluation and impact answer, reminders,
+impact questions some weeks on, and emails whose task was lost. Certificates are in
+certificates.py."""
 
 import datetime
 
@@ -18,27 +19,12 @@ from hub.training.models import (
     TrainingEmail,
     WaitingListEntry,
     WaitStatus,
-    policy_for,
 )
 from hub.training.services.common import log, policies
 
 # A confirmation or offer whose task was lost (a worker killed mid-task never retries it) is
 # sent by the periodic job once it is this old and still has no record of being sent.
 LOST_EMAIL_AFTER = datetime.timedelta(minutes=15)
-
-
-def certificate_available(booking, *, policy=None):
-    """A certificate once the person attended, and evaluated if the partnership asks that.
-    A list of bookings costs no query per row when it passes the partnership's `policy` and
-    loads each booking's evaluation with it (select_related("evaluation"))."""
-    if not booking.completed:
-        return False
-    policy = policy or policy_for(booking.session.course.partnership)
-    if not policy.certificate_needs_evaluation:
-        return True
-    if Booking.evaluation.is_cached(booking):
-        return hasattr(booking, "evaluation")
-    return Evaluation.objects.filter(booking=booking).exists()
 
 
 def evaluation_submit(*, by, booking, answers, now=None, request=None):

@@ -1,5 +1,6 @@
-"""The register: who may take it, when it is open, marking attendance, and closing it (which
-raises the place and no-show charges)."""
+"""The register: who may take it, when it is open, marking attendance (which withdraws a
+certificate whose attendance is corrected), and closing it (which raises the place and
+no-show charges)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -7,6 +8,7 @@ from django.utils import timezone
 
 from hub.core.permissions import Action, can
 from hub.training.models import COMPLETED, Attendance, ChargeReason, Session, SessionStatus
+from hub.training.services.certificates import certificates_follow_attendance
 from hub.training.services.charges import charge_raise
 from hub.training.services.common import confirmed, email_after_commit, lock_session, log
 
@@ -33,7 +35,8 @@ def register_is_open(session, now=None):
 def attendance_mark(*, by, session, marks, now=None, request=None):
     """Record attendance for the session's booked people: `marks` maps booking id to an
     Attendance value. Only while the register is open; ids of other sessions are refused.
-    Returns how many marks changed."""
+    A certificate already issued to someone whose mark no longer counts as completed is
+    withdrawn (services.certificates). Returns how many marks changed."""
     now = now or timezone.now()
     if not may_take_register(by, session):
         raise PermissionDenied
@@ -50,7 +53,7 @@ def attendance_mark(*, by, session, marks, now=None, request=None):
         valid = set(Attendance.values)
         if any(mark not in valid for mark in marks.values()):
             raise ValidationError("Choose attended, late, left early or absent for each person.")
-        changed = 0
+        changed = []
         for pk, mark in marks.items():
             booking = bookings[pk]
             if booking.attendance == mark:
@@ -58,18 +61,20 @@ def attendance_mark(*, by, session, marks, now=None, request=None):
             booking.attendance = mark
             booking.attendance_marked_at = now
             booking.save(update_fields=["attendance", "attendance_marked_at"])
-            changed += 1
+            changed.append(booking)
             if mark in COMPLETED:
                 email_after_commit("evaluation", booking)
+        if changed:
+            certificates_follow_attendance(changed, by=by, now=now, request=request)
         log(
             by,
             "hub.training.register_taken",
             session,
             partnership_id=session.course.partnership_id,
-            details={"changed": changed},
+            details={"changed": len(changed)},
             request=request,
         )
-    return changed
+    return len(changed)
 
 
 def register_close(session, now=None):
