@@ -47,6 +47,7 @@ from hub.training.models import (
     Audience,
     Booking,
     BookingStatus,
+    Certificate,
     Course,
     Evaluation,
     Format,
@@ -400,12 +401,16 @@ class _CourseLoader:
 
     def _follow_up(self, bookings, flags):
         """Attendees' evaluations and, some weeks on, the impact question and its answers."""
-        evaluations, answers = [], []
+        evaluations, answers, certificates = [], [], []
         for index, booking in enumerate(bookings):
             session = booking.session
             if booking.person_id == getattr(self.pat, "pk", None):
                 evaluates = bool(flags & {"pat-certificate", "pat-completed"})
                 answers_impact = "pat-completed" in flags
+                if evaluates and booking.completed:
+                    # Pat has downloaded it: the demo's certificate to check.
+                    issued_at = session.ends_at + _days(2)
+                    certificates.append(Certificate(booking=booking, issued_at=issued_at))
             else:
                 evaluates = index % 5 != 4
                 answers_impact = evaluates and index % 3 != 1
@@ -424,6 +429,7 @@ class _CourseLoader:
                 )
         Evaluation.objects.bulk_create(evaluations)
         ImpactResponse.objects.bulk_create(answers)
+        Certificate.objects.bulk_create(certificates)
 
     def _impact_asked(self, session):
         return session.ends_at + datetime.timedelta(weeks=self.policy.impact_follow_up_weeks)

@@ -147,7 +147,8 @@ DOMAIN = Domain(
     ),
     retention=(
         Retention(
-            what="Training bookings, evaluations and impact answers; sessions a trainer runs",
+            what="Training bookings, certificates (their codes), evaluations and impact answers; "
+            "sessions a trainer runs",
             how_long="while the account exists (they are deleted with it)",
             models=("training.Booking", "training.Certificate", "training.Session"),
             prune=None,

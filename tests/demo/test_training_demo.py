@@ -143,6 +143,22 @@ def test_the_demo_practitioner_has_history_a_certificate_a_refresher_due_and_an_
     assert WaitingListEntry.objects.filter(person=pat, status=WaitStatus.WAITING).exists()
 
 
+def test_the_demo_has_a_certificate_anyone_can_check(client):
+    from hub.training.models import Certificate
+
+    certificates = Certificate.objects.filter(booking__person__email=PAT)
+    assert certificates.exists()
+    for certificate in certificates:
+        assert certificate.booking.completed and certificate.withdrawn_at is None
+    certificate = certificates.first()
+    response = client.get(certificate.get_absolute_url(), HTTP_HOST="westshire.localhost")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert certificate.booking.person.display_name in text
+    assert certificate.booking.session.course.title in text
+    assert "withdrawn" not in text.lower()
+
+
 def test_trainers_have_registers_to_take_and_sessions_to_come():
     now = timezone.now()
     for email in ("trainer@westshire.example", "trainer@northmoor.example"):

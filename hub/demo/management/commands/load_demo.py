@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from hub.core.permissions import role_label
 from hub.demo.loader import load_demo
+from hub.training.models import Certificate
 
 
 class Command(BaseCommand):
@@ -17,6 +18,11 @@ class Command(BaseCommand):
         self.stdout.write("                 http://northmoor.localhost:8000/  (Northmoor)")
         self.stdout.write("  Sign in:        http://127.0.0.1:8000/accounts/login/")
         self.stdout.write("  Editors' admin: http://127.0.0.1:8000/admin/")
+        certificate = Certificate.objects.order_by("issued_at").first()
+        if certificate is not None:
+            self.stdout.write(
+                f"  A certificate:  http://127.0.0.1:8000{certificate.get_absolute_url()}"
+            )
         self.stdout.write("")
         for email, password, roles in credentials:
             if password:
