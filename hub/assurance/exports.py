@@ -1,18 +1,18 @@
 """Section 11 downloads: a round's spreadsheet (ratings, actions, submissions) and one
 agency's self-assessment as a printable PDF. Both are made from the figures in
-hub.assurance.dashboard, so they say what the pages say."""
+hub.assurance.dashboard, and the PDF from the review page's own partials, so they say what
+the pages say."""
 
 import io
+from operator import attrgetter
 
 from django.utils import timezone
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from hub.assurance.dashboard import rating_meaning
-from hub.core.downloads import pdf_text, spreadsheet_text
-from hub.core.presenters import govuk_date, govuk_datetime
+from hub.assurance import presenters
+from hub.core.downloads import spreadsheet_text
+from hub.core.pdf import render_pdf
 
 # --- The round's spreadsheet ------------------------------------------------------------------
 
@@ -120,110 +120,25 @@ def round_workbook(figures, actions, today=None):
 # --- One agency's self-assessment as a PDF ----------------------------------------------------
 
 
-class _Report(FPDF):
-    """A4 portrait with a running footer that says what the document is."""
-
-    footer_text = ""
-
-    def footer(self):
-        self.set_y(-15)
-        self.set_font("Helvetica", "", 8)
-        self.cell(0, 5, pdf_text(f"{self.footer_text} - page {self.page_no()}"), align="C")
-
-
-def _text(document, text, *, size=10, style="", gap=1.5):
-    document.set_font("Helvetica", style, size)
-    document.multi_cell(0, size * 0.5, pdf_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    if gap:
-        document.ln(gap)
-
-
-def _pair(document, label, value):
-    """A bold label with its value beneath: a line of a summary list that wraps safely."""
-    _text(document, label, style="B", gap=0)
-    _text(document, value or "-", gap=2)
-
-
-def submission_pdf(*, submission, sections, challenges, actions):
-    """The PDF's bytes: the agency, round and status, then each standard with the agency's
-    and the agreed rating, the narrative, the evidence files and the challenges about it,
-    the comments about the whole self-assessment, and the action plan."""
+def submission_pdf(*, submission, sections, challenges, actions, request=None):
+    """The PDF's bytes (hub.core.pdf: tagged, every script as written), printed from the
+    review page's own partials: the agency, round and status, then each standard with the
+    agency's and the agreed rating, the evidence and its files and the comments about it,
+    the comments about the whole self-assessment, and the action plan. `sections`,
+    `challenges` and `actions` are hub.assurance.dashboard's, as the page has them."""
     round_ = submission.round
-    scale = round_.framework_version.rating_scale
-    document = _Report(format="A4")
-    document.footer_text = f"Section 11 self-assessment: {submission.agency.name}. Private."
-    document.set_title(pdf_text(f"Section 11 self-assessment: {submission.agency.name}"))
-    document.set_author(pdf_text(round_.partnership.name))
-    document.set_margins(18, 18, 18)
-    document.set_auto_page_break(auto=True, margin=20)
-    document.add_page()
-
-    _text(document, round_.title, size=11, gap=1)
-    _text(document, submission.agency.name, size=20, style="B", gap=3)
-    _pair(document, "Status", submission.state_label)
-    _pair(document, "Shared with", ", ".join(p.name for p in submission.shared_with.all()))
-    _pair(document, "Due", govuk_date(round_.due_on))
-    for label, when in (
-        ("Submitted", submission.submitted_at),
-        ("Agreed", submission.agreed_at),
-        ("Closed", submission.closed_at),
-    ):
-        if when is not None:
-            _pair(document, label, govuk_datetime(when))
-    _pair(document, "Printed", govuk_datetime(timezone.now()))
-    document.ln(3)
-
-    for section in sections:
-        standard, answer = section.standard, section.answer
-        _text(document, f"Standard {standard.number}: {standard.title}", size=14, style="B")
-        _pair(document, "Agency's rating", rating_meaning(scale, answer.rating if answer else None))
-        agreed = answer.agreed_rating if answer else None
-        _pair(
-            document,
-            "Agreed rating",
-            rating_meaning(scale, agreed) if agreed is not None else "Not yet agreed",
-        )
-        if answer and answer.agreed_note:
-            _pair(document, "Note on agreed rating", answer.agreed_note)
-        _pair(document, "Evidence narrative", answer.narrative if answer else "")
-        _pair(
-            document,
-            "Evidence files",
-            "\n".join(item.original_filename for item in section.evidence) or "None",
-        )
-        for challenge in section.challenges:
-            _challenge(document, challenge)
-        document.ln(3)
-
-    general = [challenge for challenge in challenges if challenge.standard_id is None]
-    if general:
-        _text(document, "Comments and challenge questions", size=14, style="B")
-        for challenge in general:
-            _challenge(document, challenge)
-        document.ln(3)
-
-    _text(document, "Action plan", size=14, style="B")
-    if not actions:
-        _text(document, "No actions.")
-    for item in actions:
-        action = item["action"]
-        about = f"Standard {action.standard.number}" if action.standard else "General"
-        _text(document, f"{about}: {action.description}", style="B", gap=0.5)
-        overdue = " (overdue)" if item["overdue"] else ""
-        _text(
-            document,
-            f"Owner: {action.owner_role}. Due: {govuk_date(action.due_on)}. "
-            f"Status: {action.get_status_display()}{overdue}.",
-            gap=0.5,
-        )
-        if action.progress_note:
-            _text(document, f"Progress: {action.progress_note}", gap=0.5)
-        document.ln(2)
-    return bytes(document.output())
-
-
-def _challenge(document, challenge):
-    heading = f"{challenge.get_kind_display()} from {challenge.partnership.name}"
-    _pair(document, heading, challenge.text)
-    if challenge.kind == "challenge":
-        _pair(document, "Agency's response", challenge.response or "Not yet answered")
+    return render_pdf(
+        "assurance/review/submission_pdf.html",
+        {
+            "submission": submission,
+            "round": round_,
+            "partnership": round_.partnership,
+            "status": presenters.status_tag(submission),
+            "shared_with": sorted(submission.shared_with.all(), key=attrgetter("name")),
+            "sections": sections,
+            "challenges": challenges,
+            "actions": actions,
+            "printed_at": timezone.now(),
+        },
+        request=request,
+    )

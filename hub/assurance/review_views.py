@@ -34,9 +34,8 @@ from hub.assurance.review_forms import (
 )
 from hub.core.downloads import XLSX, private_download
 from hub.core.forms import govuk_error_summary, service_call
+from hub.core.pdf import PDF_CONTENT_TYPE
 from hub.core.permissions import Action, can
-
-PDF = "application/pdf"
 
 
 def _submission_or_404(request, pk, allowed):
@@ -320,12 +319,13 @@ def submission_pdf(request, pk):
         sections=dashboard.standard_sections(submission, challenges=challenges),
         challenges=challenges,
         actions=dashboard.submission_actions(submission),
+        request=request,
     )
     stamp = timezone.localdate().isoformat()
     return private_download(
         content,
         filename=f"section-11-{slugify(submission.agency.name)}-{stamp}.pdf",
-        content_type=PDF,
+        content_type=PDF_CONTENT_TYPE,
     )
 
 

@@ -3,6 +3,7 @@ Westshire and Northmoor, the people who complete and review it, and helpers that
 a self-assessment through the services."""
 
 import datetime
+from html import escape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -130,11 +131,11 @@ def complete(submission, by, *, rating=3):
 
 
 def pdf_upload(name="evidence.pdf", text="Evidence"):
-    """A small, clean PDF made with fpdf2."""
-    from fpdf import FPDF
+    """A small, clean PDF, made the Hub's one way (hub.core.pdf)."""
+    from hub.core.pdf import html_to_pdf
 
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("helvetica", size=12)
-    pdf.cell(text=text)
-    return SimpleUploadedFile(name, bytes(pdf.output()), content_type="application/pdf")
+    html = (
+        f'<!DOCTYPE html><html lang="en-GB"><title>{escape(name)}</title>'
+        f"<p>{escape(text)}</p></html>"
+    )
+    return SimpleUploadedFile(name, html_to_pdf(html), content_type="application/pdf")

@@ -32,6 +32,8 @@ from tests.budgets import TEN_TIMES, signed_in, within_budget
 
 pytestmark = pytest.mark.django_db
 
+PAT = "practitioner@westbury-academy.example"
+
 
 # --- Growing the demo ten times ---------------------------------------------------------------
 
@@ -393,3 +395,37 @@ def test_the_agency_records_page_costs_the_same_with_ten_times_the_staff_and_pla
     fill(session, newcomers, booked=len(newcomers), waiting=0)
     after = within_budget(django_assert_max_num_queries, client, url, budget)
     assert after.count("Transfer to a colleague") > before.count("Transfer to a colleague")
+
+
+# --- Certificates -----------------------------------------------------------------------------
+
+
+def test_checking_a_certificate_costs_one_lookup_and_the_layout(django_assert_max_num_queries):
+    from hub.training.models import Certificate
+
+    certificate = Certificate.objects.filter(booking__person__email=PAT).first()
+    client = Client()
+    # 1 query: the certificate with its booking, person, session, course and partnership.
+    # The layout is shared fragments; the rate limit counts in the cache.
+    html = within_budget(django_assert_max_num_queries, client, certificate.get_absolute_url(), 1)
+    assert certificate.booking.person.display_name in html
+
+
+def test_downloading_a_certificate_costs_the_same_however_long_the_history(
+    django_assert_max_num_queries,
+):
+    from hub.training.models import Certificate
+
+    certificate = Certificate.objects.filter(booking__person__email=PAT).first()
+    client = signed_in(certificate.booking.person)
+    url = f"/training/bookings/{certificate.booking_id}/certificate.pdf"
+    # 7 queries: the session, the user and their roles (signing in); the booking with its
+    # session, course, partnership and certificate; get_or_create's savepoint, its read of
+    # the issued certificate and the savepoint's release. Nothing per other booking.
+    budget = 7
+    for _ in range(2):  # the demo's history, then ten times it
+        assert client.get(url).status_code == 200
+        with django_assert_max_num_queries(budget):
+            response = client.get(url)
+        assert response.content.startswith(b"%PDF-")
+        copy_sessions(Session.objects.filter(bookings__person=certificate.booking.person))
