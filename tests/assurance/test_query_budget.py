@@ -30,6 +30,7 @@ from hub.assurance.models import (
 from hub.core.models import Agency, AgencyType
 from tests.budgets import TEN_TIMES, signed_in, within_budget
 from tests.conftest import make_person
+from tests.pdfs import read_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -272,6 +273,31 @@ def test_reviewing_a_self_assessment_costs_the_same_however_many_standards_and_c
     grow_task_list(submission, westshire)
     html = within_budget(django_assert_max_num_queries, client, url, budget)
     assert "Budget standard 9" in html
+
+
+def test_a_self_assessments_pdf_costs_the_same_however_many_standards_and_challenges(
+    demo_round, reviewer_westshire, westshire, django_assert_max_num_queries
+):
+    submission = (
+        demo_round.submissions.filter(status=SubmissionStatus.UNDER_REVIEW, shared_with=westshire)
+        .order_by("pk")
+        .first()
+    )
+    client = signed_in(reviewer_westshire)
+    url = f"/assurance/submissions/{submission.pk}/report.pdf"
+    # 4 for the session, user, roles and second factor; 9 for the PDF: the submission (with
+    # its round, version, previous round and agency), its partnerships, the round's
+    # partnerships, standards, challenges, answers, evidence, last round's agreed ratings and
+    # actions (no local questions: the PDF leaves them out).
+    budget = 13
+    for grown in (False, True):
+        if grown:
+            grow_task_list(submission, westshire)
+        assert client.get(url).status_code == 200
+        with django_assert_max_num_queries(budget):
+            response = client.get(url)
+        assert response.content.startswith(b"%PDF-")
+    assert "Budget standard 9" in read_pdf(response.content).text
 
 
 # --- The admin's section 11 screens -----------------------------------------------------------
