@@ -28,6 +28,15 @@ def pytest_configure(config):
     ).enable()
 
 
+@pytest.fixture
+def outside_server():
+    """A web server outside the Hub that records every request (tests/pdfs.py)."""
+    from tests.pdfs import recording_server
+
+    with recording_server() as server:
+        yield server
+
+
 @pytest.fixture(autouse=True)
 def _fresh_fragments():
     """Each test starts with no shared fragments: a rolled-back test's changes never moved

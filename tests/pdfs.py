@@ -15,11 +15,15 @@ the break. The structure tree's headings (`headings`) are read from the marked c
 and have neither quirk.
 """
 
+import contextlib
+import http.server
 import io
 import re
 import shutil
 import subprocess
+import threading
 import unicodedata
+import urllib.request
 from dataclasses import dataclass, field
 
 from pypdf import PdfReader
@@ -189,3 +193,39 @@ UNICODE_NAMES = (
     "张伟 王秀英",
     "Siobhán Ní Bhriain–O’Connor",
 )
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 - the standard library's name
+        self.server.requests.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def recording_server():
+    """A web server on this machine, outside the Hub, that records every request made to it
+    (`server.requests`; its address is `server.url`): what a PDF must never fetch from."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    server.requests = []
+    server.url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def assert_never_requested(server):
+    """Nothing asked `server` for anything, and that is not because it was not listening."""
+    assert server.requests == []
+    with urllib.request.urlopen(f"{server.url}/listening.png", timeout=5):  # noqa: S310
+        pass
+    assert server.requests == ["/listening.png"]

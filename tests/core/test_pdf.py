@@ -3,9 +3,7 @@ and a copy-and-paste would: tagged, titled, in a language, with headings, lists,
 working links in its structure, fonts embedded, every script's text exactly as written, and
 nothing fetched from outside the Hub while rendering."""
 
-import http.server
 import io
-import threading
 
 import pytest
 from django.template import engines
@@ -15,6 +13,7 @@ from hub.core.pdf import NO_ORIGIN, html_to_pdf, local_resources
 from tests.pdfs import (
     UNICODE_NAMES,
     assert_accessible_pdf,
+    assert_never_requested,
     assert_text_exact,
     read_pdf,
     same_text,
@@ -122,43 +121,20 @@ def test_odd_titles_render_and_read_back_literally(title):
     assert "/Script" not in pdf.roles and b"/JavaScript" not in content
 
 
-class _Counting(http.server.BaseHTTPRequestHandler):
-    requests = []
-
-    def do_GET(self):  # noqa: N802 - the standard library's name
-        _Counting.requests.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "image/png")
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def outside_server():
-    _Counting.requests = []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Counting)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
 def test_nothing_outside_the_hub_is_requested_while_rendering(outside_server):
+    outside = outside_server.url
     extra = f"""
-      <img src="{outside_server}/tracker.png" alt="">
-      <link rel="stylesheet" href="{outside_server}/style.css">
-      <div style="background: url('{outside_server}/background.png')">Styled</div>
+      <img src="{outside}/tracker.png" alt="">
+      <link rel="stylesheet" href="{outside}/style.css">
+      <div style="background: url('{outside}/background.png')">Styled</div>
       <img src="file:///etc/passwd" alt="">
       <img src="/media/documents/restricted-minutes.pdf" alt="">
       <img src="/static/../../settings.py" alt="">
-      <iframe src="{outside_server}/frame"></iframe>
+      <iframe src="{outside}/frame"></iframe>
     """
     pdf = read_pdf(pdf_of(extra=extra))
-    assert _Counting.requests == []
     assert "Styled" in pdf.text
+    assert_never_requested(outside_server)
 
 
 def test_the_hubs_own_static_images_are_drawn():
