@@ -123,7 +123,8 @@ def main():
 
 def run(args, folder):
     loaded = set_up(args.database, folder)
-    import weasyprint
+    from importlib.metadata import version
+
     from django.test import Client
     from page_costs import signed_in_client
 
@@ -134,7 +135,7 @@ def run(args, folder):
     from hub.training.models import Booking
 
     print(
-        f"WeasyPrint {weasyprint.__version__}, {args.database}, {os.cpu_count()} CPUs, "
+        f"WeasyPrint {version('weasyprint')}, {args.database}, {os.cpu_count()} CPUs, "
         f"load average {os.getloadavg()[0]:.2f}; the demo loaded in {loaded:.1f} s "
         f"(its library PDFs rendered into an empty cache)"
     )

@@ -53,7 +53,7 @@ def render_pdf(template_name, context, *, request=None):
 
 def html_to_pdf(html, *, origin=NO_ORIGIN):
     """`html` (a whole document with `<html lang>` and `<title>`) as tagged PDF bytes."""
-    from weasyprint import HTML
+    HTML = _weasyprint().HTML  # noqa: N806 - WeasyPrint's class
 
     document = HTML(string=html, base_url=origin + "/", url_fetcher=local_resources(origin))
     with _rendering:
@@ -61,9 +61,26 @@ def html_to_pdf(html, *, origin=NO_ORIGIN):
 
 
 @cache
+def _weasyprint():
+    """WeasyPrint, imported on first use (0.4 s no other command should pay), with Pillow's
+    global LOAD_TRUNCATED_IMAGES put back as it was: WeasyPrint turns it on when imported,
+    which would let every later image upload in the process pass a truncated file as whole
+    (hub/core/uploads/images.py refuses those). The PDFs only draw the Hub's own images."""
+    from PIL import ImageFile
+
+    truncated = ImageFile.LOAD_TRUNCATED_IMAGES
+    import weasyprint
+    import weasyprint.images
+    import weasyprint.urls
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = truncated
+    return weasyprint
+
+
+@cache
 def _stylesheet():
     """The print stylesheet, parsed once per process."""
-    from weasyprint import CSS
+    CSS = _weasyprint().CSS  # noqa: N806 - WeasyPrint's class
 
     path = finders.find(STYLESHEET)
     if not path:
@@ -80,8 +97,8 @@ def local_resources(origin):
 
 @cache
 def _local_resources_class():
-    # Made on first use: importing WeasyPrint takes 0.4 s, which no other command should pay.
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    urls = _weasyprint().urls
+    URLFetcher, URLFetcherResponse = urls.URLFetcher, urls.URLFetcherResponse  # noqa: N806
 
     class LocalResources(URLFetcher):
         def __init__(self, origin):

@@ -164,3 +164,19 @@ def test_the_fetcher_refuses_anything_but_the_hubs_own_files(url):
 def test_the_fetcher_serves_the_print_stylesheet_from_the_hub():
     response = local_resources(NO_ORIGIN).fetch(f"{NO_ORIGIN}/static/css/pdf.css")
     assert b"@page" in response.read()
+
+
+def test_rendering_a_pdf_leaves_image_uploads_as_strict_as_before():
+    """WeasyPrint turns on Pillow's process-wide LOAD_TRUNCATED_IMAGES when imported; the Hub
+    puts it back, so a truncated image upload is still refused after any PDF was made."""
+    from django.core.exceptions import ValidationError
+    from PIL import ImageFile
+
+    from hub.core.uploads import check_image
+    from tests.core.uploads import hostile_files
+
+    pdf_of(extra='<img src="/static/images/hub-icon.svg" alt="">')
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
+    with pytest.raises(ValidationError) as refusal:
+        check_image(hostile_files.as_upload(*hostile_files.truncated_png()))
+    assert refusal.value.code == "damaged"
