@@ -20,6 +20,20 @@ from hub.training.services.common import log
 ATTENDANCE_CORRECTED = "The attendance it was issued for was corrected."
 
 
+def _logged(by, action, certificate, *, request, details=None):
+    """Audited under the course's partnership and the booking's agency."""
+    booking = certificate.booking
+    log(
+        by,
+        f"hub.training.{action}",
+        certificate,
+        partnership_id=booking.session.course.partnership_id,
+        agency_id=booking.agency_id,
+        details=details,
+        request=request,
+    )
+
+
 def _certificate_of(booking):
     """The booking's certificate or None; no query when the caller loaded it with the booking
     (select_related("certificate"))."""
@@ -69,14 +83,7 @@ def certificate_issue(*, by, booking, now=None, request=None):
             booking=booking, defaults={"issued_at": now}
         )
         if created:
-            log(
-                by,
-                "hub.training.certificate_issued",
-                certificate,
-                partnership_id=booking.session.course.partnership_id,
-                agency_id=booking.agency_id,
-                request=request,
-            )
+            _logged(by, "certificate_issued", certificate, request=request)
     booking.certificate = certificate
     return certificate
 
@@ -86,16 +93,8 @@ def _withdraw(certificate, *, by, reason, now, request):
     certificate.withdrawn_at = now
     certificate.withdrawn_reason = reason
     certificate.save(update_fields=["withdrawn_at", "withdrawn_reason"])
-    booking = certificate.booking
-    log(
-        by,
-        "hub.training.certificate_withdrawn",
-        certificate,
-        partnership_id=booking.session.course.partnership_id,
-        agency_id=booking.agency_id,
-        details={"automatic": reason == ATTENDANCE_CORRECTED},
-        request=request,
-    )
+    details = {"automatic": reason == ATTENDANCE_CORRECTED}
+    _logged(by, "certificate_withdrawn", certificate, details=details, request=request)
 
 
 def certificate_withdraw(*, by, certificate, reason, now=None, request=None):
@@ -147,12 +146,4 @@ def certificates_follow_attendance(bookings, *, by, now, request=None):
             certificate.withdrawn_at = None
             certificate.withdrawn_reason = ""
             certificate.save(update_fields=["withdrawn_at", "withdrawn_reason"])
-            booking = certificate.booking
-            log(
-                by,
-                "hub.training.certificate_reinstated",
-                certificate,
-                partnership_id=booking.session.course.partnership_id,
-                agency_id=booking.agency_id,
-                request=request,
-            )
+            _logged(by, "certificate_reinstated", certificate, request=request)
