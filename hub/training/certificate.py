@@ -2,8 +2,6 @@
 (hub/core/pdf.py) from training/certificate_pdf.html, with the code and the address anyone
 can check it at."""
 
-import re
-
 from django.utils import timezone
 
 from hub.core.pdf import render_pdf
@@ -13,7 +11,6 @@ from hub.training import presenters
 # one page with a name of 300 characters and a title of 200 (both fields' longest).
 LONG_NAME = 60
 LONG_TITLE = 90
-HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def certificate_pdf(certificate, *, request):
@@ -27,7 +24,6 @@ def certificate_pdf(certificate, *, request):
         "training/certificate_pdf.html",
         {
             "partnership": course.partnership,
-            "brand": _colour(course.partnership.brand_colour),
             "person_name": person_name,
             "long_name": len(person_name) > LONG_NAME,
             "course_title": course.title,
@@ -40,9 +36,3 @@ def certificate_pdf(certificate, *, request):
         },
         request=request,
     )
-
-
-def _colour(value):
-    """The partnership's colour for the certificate's border; black if it is not a plain hex
-    colour (it is written into the stylesheet)."""
-    return value if value and HEX_COLOUR.fullmatch(value) else "#0b0c0c"

@@ -397,3 +397,26 @@ def test_the_withdraw_page_answers_404_to_anyone_but_the_training_team(completed
         assert client.get(withdraw).status_code == 404
         assert client.post(withdraw, {"reason": "No"}).status_code == 404
     assert Certificate.objects.get(booking=completed).withdrawn_at is None
+
+
+@pytest.mark.parametrize(
+    "reason", ["Ask jo.bloggs@westshire.example why", "Left early, lives at BS1 4DJ"]
+)
+def test_a_withdrawal_reason_identifying_anyone_is_refused_and_nothing_changes(
+    completed, training_team, reason
+):
+    """Anyone who checks the certificate is shown the reason: nothing in it may identify."""
+    certificate = services.certificate_issue(by=completed.person, booking=completed)
+    client = Client()
+    client.force_login(training_team)
+    withdraw = (
+        f"/training/manage/sessions/{completed.session_id}/bookings/{completed.pk}"
+        "/certificate/withdraw/"
+    )
+    refused = client.post(withdraw, {"reason": reason})
+    assert refused.status_code == 200
+    html = refused.content.decode()
+    assert "must not identify a child or family" in html and "govuk-error-summary" in html
+    certificate.refresh_from_db()
+    assert certificate.withdrawn_at is None and certificate.withdrawn_reason == ""
+    assert not audit.entries().filter(action="hub.training.certificate_withdrawn").exists()

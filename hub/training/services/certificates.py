@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from hub.core import identifiers
 from hub.core.permissions import Action, can
 from hub.training.models import COMPLETED, Booking, Certificate, Evaluation, policy_for
 from hub.training.services.common import log
@@ -110,6 +111,8 @@ def certificate_withdraw(*, by, certificate, reason, now=None, request=None):
         raise ValidationError("Enter why the certificate is withdrawn.")
     if len(reason) > Certificate._meta.get_field("withdrawn_reason").max_length:
         raise ValidationError("Why the certificate is withdrawn must be 200 characters or fewer.")
+    # Shown to anyone who checks the certificate: nothing that identifies anyone.
+    identifiers.check(reason)
     with transaction.atomic():
         certificate = (
             Certificate.objects.select_for_update(of=("self",))
