@@ -83,6 +83,14 @@ def page_not_found(request, exception=None):
     )
 
 
+def too_many_requests(request, title, message, *, retry_after):
+    """429: `title` says what was done too often, `message` what to do, and the response when
+    to try again."""
+    response = _error_page(request, 429, title, message)
+    response["Retry-After"] = str(max(1, int(retry_after)))
+    return response
+
+
 def server_error(request):
     return _plain_error_page(
         request,

@@ -25,12 +25,11 @@ from django_ratelimit.core import get_usage
 
 from hub.core.audit import client_address
 from hub.core.presenters import govuk_date
-from hub.core.views import page_not_found
+from hub.core.views import page_not_found, too_many_requests
 from hub.training import presenters
 from hub.training.models import CERTIFICATE_ALPHABET, CERTIFICATE_CODE_LENGTH, Certificate
 
 RATE_GROUP = "hub.training.certificate_check"
-DEFAULT_RATE = "30/m"
 # Printed codes are read aloud and typed: letters easily mistaken for digits are the digits
 # (Crockford's base32), and hyphens, dashes and spaces between the groups are ignored.
 MISREAD = str.maketrans({"O": "0", "I": "1", "L": "1"})
@@ -62,29 +61,13 @@ def _client(group, request):
 
 
 def _rate(group, request):
-    return getattr(settings, "RATELIMIT_CERTIFICATE_CHECK", DEFAULT_RATE)
+    return settings.RATELIMIT_CERTIFICATE_CHECK
 
 
 def _private(response):
     response["X-Robots-Tag"] = "noindex"
     add_never_cache_headers(response)  # no-store, private: never the shared page cache
     return response
-
-
-def _too_many(request, usage):
-    wait = max(1, usage.get("time_left") or 60)
-    response = render(
-        request,
-        "core/error.html",
-        {
-            "error_title": "Too many certificate checks",
-            "error_message": "You have checked a lot of certificates from this connection in a "
-            "short time. Wait a minute, then try again.",
-        },
-        status=429,
-    )
-    response["Retry-After"] = str(wait)
-    return _private(response)
 
 
 def _find(code):
@@ -114,7 +97,13 @@ def _withdrawal(certificate):
 def certificate_check(request, code):
     usage = get_usage(request, group=RATE_GROUP, key=_client, rate=_rate, increment=True)
     if usage is not None and usage["should_limit"]:
-        return _too_many(request, usage)
+        message = (
+            "You have checked a lot of certificates from this connection in a short time. "
+            "Wait a minute, then try again."
+        )
+        wait = usage["time_left"] or 60
+        title = "Too many certificate checks"
+        return _private(too_many_requests(request, title, message, retry_after=wait))
     certificate = _find(code)
     if certificate is None:
         return _private(page_not_found(request))
