@@ -253,14 +253,20 @@ def test_the_round_dashboard_costs_the_same_however_many_agencies_and_standards(
     assert html.count('<th scope="row" class="govuk-table__header">') >= shown * TEN_TIMES
 
 
-def test_reviewing_a_self_assessment_costs_the_same_however_many_standards_and_challenges(
-    demo_round, reviewer_westshire, westshire, django_assert_max_num_queries
-):
-    submission = (
+@pytest.fixture
+def under_review(demo_round, westshire):
+    """The first of the demo's self-assessments Westshire's reviewers are reviewing."""
+    return (
         demo_round.submissions.filter(status=SubmissionStatus.UNDER_REVIEW, shared_with=westshire)
         .order_by("pk")
         .first()
     )
+
+
+def test_reviewing_a_self_assessment_costs_the_same_however_many_standards_and_challenges(
+    under_review, reviewer_westshire, westshire, django_assert_max_num_queries
+):
+    submission = under_review
     client = signed_in(reviewer_westshire)
     url = f"/assurance/submissions/{submission.pk}/review/"
     # 4 for the session, user, roles and second factor; 11 for the page: the submission (with
@@ -276,13 +282,9 @@ def test_reviewing_a_self_assessment_costs_the_same_however_many_standards_and_c
 
 
 def test_a_self_assessments_pdf_costs_the_same_however_many_standards_and_challenges(
-    demo_round, reviewer_westshire, westshire, django_assert_max_num_queries
+    under_review, reviewer_westshire, westshire, django_assert_max_num_queries
 ):
-    submission = (
-        demo_round.submissions.filter(status=SubmissionStatus.UNDER_REVIEW, shared_with=westshire)
-        .order_by("pk")
-        .first()
-    )
+    submission = under_review
     client = signed_in(reviewer_westshire)
     url = f"/assurance/submissions/{submission.pk}/report.pdf"
     # 4 for the session, user, roles and second factor; 9 for the PDF: the submission (with
