@@ -17,18 +17,17 @@ headings), and `pptx_bytes(title, slides)` takes `(slide title, [bullets])` pair
 with speaker notes as a third item.
 """
 
-import contextlib
 import hashlib
 import io
 import logging
-import os
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+
+from hub.core.files import write_atomically
 
 DEMO_MARK = "Demo document: fictional content"
 AUTHOR = "South West (demo) safeguarding children partnerships"
@@ -138,25 +137,12 @@ def _whole_pdf(content):
 
 
 def _write_atomically(path, content):
-    """Write `content` to `path` through a temporary file in the same folder, so a process
-    reading it (two test runs load the demo side by side) sees the whole file or none. A
+    """Write the cache file whole or not at all (two test runs load the demo side by side). A
     cache that cannot be written is no reason to fail: the next load renders again."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp"
-        )
-    except OSError as error:
-        logger.warning("Demo PDF not cached in %s: %s", path.parent, error)
-        return
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(content)
-        os.replace(temporary, path)
+        write_atomically(path, content)
     except OSError as error:
         logger.warning("Demo PDF not cached as %s: %s", path, error)
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
 
 
 # Word (DOCX)

@@ -8,15 +8,15 @@ that a built-in one with the national numbers (999, NSPCC).
 """
 
 import logging
-import os
 import re
-import tempfile
 import time
 from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+
+from hub.core.files import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -55,9 +55,7 @@ def write_for_site(site):
     for name in names:
         if not _HOST.match(name) and name != DEFAULT:
             continue
-        with tempfile.NamedTemporaryFile("w", dir=folder(), delete=False, suffix=".tmp") as f:
-            f.write(html)
-        os.replace(f.name, _path(name))
+        write_atomically(_path(name), html)
 
 
 def write_all():
