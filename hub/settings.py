@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "hub.procedures",
     "hub.training",
     "hub.assurance",
+    "hub.decision_aids",
     "hub.ops",
     "hub.search",
     "hub.demo",

@@ -42,6 +42,7 @@ urlpatterns = [
         name="certificate_check",
     ),
     path("assurance/", include("hub.assurance.urls")),
+    path("", include("hub.decision_aids.urls")),
     path("health/", ops_views.health, name="health"),
     path("", include("hub.core.urls")),
 ]
