@@ -197,7 +197,7 @@ def _sidebar(html):
     [
         ("editor", {"Content", "Protocols and guidance", "Procedures"}),
         ("training_coordinator", {"Training team"}),
-        ("consortium_editor", {"Procedures"}),
+        ("consortium_editor", {"Procedures", "Protocols and guidance"}),
     ],
 )
 def test_each_role_sees_only_the_groups_it_may_use(staff, role, groups):

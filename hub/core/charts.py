@@ -1,0 +1,280 @@
+"""Accessible SVG drawn on the server: charts and diagrams that read without JavaScript, in
+high contrast and forced-colours modes, and on paper.
+
+The core is `Drawing`, an SVG document built from boxes, lines, arrows and wrapped text:
+
+- it is an image to assistive technology (`role="img"`) named by its `<title>` and described
+  by its `<desc>`, both linked through `aria-labelledby`; the page that shows a drawing gives
+  its full text alternative beside it (a list or a table), since a picture of words is no
+  substitute for the words;
+- every piece of text is escaped (and stripped of characters XML cannot hold), so a name
+  typed by an editor can never become markup;
+- nothing is coloured by a fixed value: lines and text are `currentColor` (the colour of the
+  text around the drawing, which forced-colours mode and printing set), boxes are unfilled,
+  and each shape has a class (`hub-chart__<part>`) a stylesheet may colour with its own CSS
+  custom properties, for example
+  `.hub-chart__outcome { fill: var(--hub-chart-outcome-fill, none); }`; there is no inline
+  style, which the public site's security policy would block;
+- text is wrapped to fit by an estimate of each character's width, so a drawing's layout
+  needs no browser to measure it.
+
+Drawings built on it: `decision_flow` (a chain of yes/no questions, each leading to an
+outcome, as a screening tool's outcome rules are). Later charts (bars and lines for the
+yearly report) add their own functions beside it on the same core.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from markupsafe import Markup
+
+FONT_SIZE = 14
+LINE_HEIGHT = 1.3  # of the font size
+
+# Characters XML 1.0 cannot hold at all, not even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+# Widths of characters as a share of the font size, near enough for a sans-serif font.
+_NARROW = frozenset("il.,;:'!|`ijtfrI()[]{} ")
+_WIDE = frozenset("mwMW@%&")
+
+
+def clean_text(text):
+    """`text` as a string XML can hold: characters it cannot are dropped."""
+    return _NOT_XML.sub("", str(text))
+
+
+def escaped(value):
+    """`value` escaped for an SVG text node or attribute."""
+    return escape(clean_text(value))
+
+
+def char_width(char, font_size=FONT_SIZE):
+    if char in _NARROW:
+        share = 0.3
+    elif char in _WIDE:
+        share = 0.85
+    elif char.isupper() or char.isdigit():
+        share = 0.64
+    else:
+        share = 0.53
+    return share * font_size
+
+
+def text_width(value, font_size=FONT_SIZE):
+    """An estimate of how wide `value` is drawn at `font_size`, in user units."""
+    return sum(char_width(char, font_size) for char in clean_text(value))
+
+
+def wrap(value, width, font_size=FONT_SIZE):
+    """`value` broken into lines no wider than `width` (by the estimate), at spaces where it
+    can be and inside a word only when one word alone is too wide."""
+    lines, line = [], ""
+    for word in clean_text(value).split():
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, font_size) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        while text_width(word, font_size) > width:
+            cut = 1
+            while cut < len(word) and text_width(word[: cut + 1], font_size) <= width:
+                cut += 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def _number(value):
+    """A coordinate as SVG reads it: at most one decimal place, no trailing zeros."""
+    return f"{round(value, 1):g}"
+
+
+@dataclass
+class Drawing:
+    """An SVG document being drawn. Add shapes, then `render()` it to markup.
+
+    `title` names the drawing and `description` says in a sentence or two what it shows;
+    both are read out by screen readers. `id` makes the ids of its title and description
+    unique on the page (by default a digest of what is drawn, so the same drawing has the
+    same ids every time)."""
+
+    width: float
+    height: float
+    title: str
+    description: str = ""
+    id: str | None = None
+    css_class: str = "hub-chart"
+    font_size: float = FONT_SIZE
+    _parts: list = field(default_factory=list, init=False, repr=False)
+
+    def line_height(self, font_size=None):
+        return (font_size or self.font_size) * LINE_HEIGHT
+
+    def box(self, x, y, width, height, *, part="box", rounded=0, stroke_width=1.5):
+        """An unfilled rectangle outlined in the text's colour."""
+        corner = f' rx="{_number(rounded)}"' if rounded else ""
+        self._parts.append(
+            f'<rect class="hub-chart__{escaped(part)}" x="{_number(x)}" y="{_number(y)}" '
+            f'width="{_number(width)}" height="{_number(height)}"{corner} fill="none" '
+            f'stroke="currentColor" stroke-width="{_number(stroke_width)}"/>'
+        )
+
+    def line(self, points, *, part="line", stroke_width=1.5):
+        """A line through `points` [(x, y), ...]."""
+        path = " ".join(f"{_number(x)},{_number(y)}" for x, y in points)
+        self._parts.append(
+            f'<polyline class="hub-chart__{escaped(part)}" points="{path}" fill="none" '
+            f'stroke="currentColor" stroke-width="{_number(stroke_width)}"/>'
+        )
+
+    def arrow(self, points, *, part="arrow", head=8):
+        """A line through `points` with an arrowhead at its last point. Drawn as a shape
+        of its own rather than an SVG marker, so it takes the line's colour everywhere."""
+        self.line(points, part=part)
+        (x1, y1), (x2, y2) = points[-2], points[-1]
+        length = max(((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5, 1e-9)
+        ux, uy = (x2 - x1) / length, (y2 - y1) / length
+        bx, by = x2 - ux * head, y2 - uy * head
+        corners = [(x2, y2), (bx - uy * head / 2, by + ux * head / 2)]
+        corners.append((bx + uy * head / 2, by - ux * head / 2))
+        path = " ".join(f"{_number(x)},{_number(y)}" for x, y in corners)
+        self._parts.append(
+            f'<polygon class="hub-chart__{escaped(part)}-head" points="{path}" '
+            'fill="currentColor" stroke="none"/>'
+        )
+
+    def text(self, x, y, lines, *, part="text", anchor="start", font_size=None, bold=False):
+        """`lines` of text (a string or a list of already wrapped lines), the first line's
+        baseline at `y`. `anchor` is "start", "middle" or "end"."""
+        if isinstance(lines, str):
+            lines = [lines]
+        size = font_size or self.font_size
+        weight = ' font-weight="bold"' if bold else ""
+        spans = "".join(
+            f'<tspan x="{_number(x)}" dy="{_number(0 if index == 0 else self.line_height(size))}">'
+            f"{escaped(line)}</tspan>"
+            for index, line in enumerate(lines)
+        )
+        self._parts.append(
+            f'<text class="hub-chart__{escaped(part)}" x="{_number(x)}" y="{_number(y)}" '
+            f'font-size="{_number(size)}" text-anchor="{escaped(anchor)}"{weight} '
+            f'fill="currentColor">{spans}</text>'
+        )
+
+    def text_block(self, x, y, width, value, *, part="text", font_size=None, bold=False):
+        """`value` wrapped to `width`, top-left at (x, y); returns the height it takes."""
+        size = font_size or self.font_size
+        lines = wrap(value, width, size)
+        # The first baseline sits one font size below the top, near enough for capitals.
+        self.text(x, y + size, lines, part=part, font_size=size, bold=bold)
+        return self.block_height(len(lines), size)
+
+    def block_height(self, line_count, font_size=None):
+        size = font_size or self.font_size
+        return size + self.line_height(size) * (line_count - 1) + size * 0.35
+
+    def _ids(self, body):
+        base = self.id or "chart-" + hashlib.sha256(body.encode()).hexdigest()[:10]
+        base = re.sub(r"[^A-Za-z0-9_-]", "-", clean_text(base))
+        return f"{base}-title", f"{base}-desc"
+
+    def render(self):
+        """The drawing as SVG markup, safe to put in a page."""
+        body = "".join(self._parts)
+        title_id, desc_id = self._ids(self.title + "\n" + self.description + "\n" + body)
+        labelled_by = title_id + (f" {desc_id}" if self.description else "")
+        description = (
+            f'<desc id="{desc_id}">{escaped(self.description)}</desc>' if self.description else ""
+        )
+        # Every piece of text above went through `escaped`; the rest is our own numbers.
+        return Markup(  # noqa: S704
+            '<svg xmlns="http://www.w3.org/2000/svg" '
+            f'class="{escaped(self.css_class)}" role="img" aria-labelledby="{labelled_by}" '
+            f'viewBox="0 0 {_number(self.width)} {_number(self.height)}" '
+            f'width="{_number(self.width)}" height="{_number(self.height)}" '
+            'preserveAspectRatio="xMinYMin meet" focusable="false">'
+            f'<title id="{title_id}">{escaped(self.title)}</title>{description}'
+            f"{body}</svg>"
+        )
+
+
+# -- a chain of decisions ------------------------------------------------------------------
+
+
+def decision_flow(
+    steps,
+    otherwise,
+    *,
+    title,
+    description=None,
+    yes="Yes",
+    no="No",
+    otherwise_label="Otherwise",
+    id=None,
+    width=640,
+):
+    """A chain of decisions, read from the top: each question in `steps` [(question,
+    outcome), ...] has a "Yes" arrow across to its outcome and a "No" arrow down to the
+    next question; after the last, the "Otherwise" outcome. Returns SVG markup.
+
+    For a screening tool: ("If 3 or more indicators rated serious concern in 1 or more
+    domain", "Statutory") for each rule, then the "otherwise" level."""
+    steps = [(str(question), str(outcome)) for question, outcome in steps]
+    if description is None:
+        description = (
+            f"{len(steps)} question{'s' if len(steps) != 1 else ''} asked in order from the "
+            "top. The first answered yes gives its outcome; if none is, the outcome is "
+            f"{otherwise}."
+            if steps
+            else f"With no questions to ask, the outcome is always {otherwise}."
+        )
+    drawing = Drawing(width, 0, title=title, description=description, id=id)
+    margin, gap, pad = 12, 88, 10
+    question_width = (width - 2 * margin - gap) * 0.56
+    outcome_width = width - 2 * margin - gap - question_width
+    outcome_x = margin + question_width + gap
+    step_gap = 44  # room for the "No" arrow and its label between questions
+    size = drawing.font_size
+    y = margin
+    for number, (question, outcome) in enumerate(steps, start=1):
+        question_lines = wrap(f"{number}. {question}", question_width - 2 * pad, size)
+        outcome_lines = wrap(outcome, outcome_width - 2 * pad, size)
+        height = max(
+            drawing.block_height(len(question_lines)), drawing.block_height(len(outcome_lines))
+        )
+        height += 2 * pad
+        drawing.box(margin, y, question_width, height, part="question")
+        drawing.text(margin + pad, y + pad + size, question_lines, part="question-text")
+        drawing.box(outcome_x, y, outcome_width, height, part="outcome", rounded=8, stroke_width=3)
+        drawing.text(outcome_x + pad, y + pad + size, outcome_lines, part="outcome-text", bold=True)
+        middle = y + height / 2
+        drawing.arrow([(margin + question_width, middle), (outcome_x - 2, middle)], part="yes")
+        drawing.text(
+            margin + question_width + gap / 2, middle - 6, yes, part="yes-label", anchor="middle"
+        )
+        below = y + height
+        drawing.arrow(
+            [
+                (margin + question_width / 2, below),
+                (margin + question_width / 2, below + step_gap - 2),
+            ],
+            part="no",
+        )
+        drawing.text(
+            margin + question_width / 2 + 8, below + step_gap / 2 + size / 3, no, part="no-label"
+        )
+        y = below + step_gap
+    label_lines = wrap(f"{otherwise_label}: {otherwise}", question_width - 2 * pad, size)
+    height = drawing.block_height(len(label_lines)) + 2 * pad
+    drawing.box(margin, y, question_width, height, part="outcome", rounded=8, stroke_width=3)
+    drawing.text(margin + pad, y + pad + size, label_lines, part="outcome-text", bold=True)
+    drawing.height = y + height + margin
+    return drawing.render()
