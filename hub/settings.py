@@ -428,6 +428,7 @@ LOGGING = {
 WAGTAIL_SITE_NAME = "Safeguarding Partnership Hub"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "hub.search.backend"}}
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "hub.core.rich_text.CheckedDraftail"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # One door: the admin signs in through the same accounts and second factor as everyone.
 WAGTAILADMIN_LOGIN_URL = "account_login"

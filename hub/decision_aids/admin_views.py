@@ -14,7 +14,7 @@ import json
 from django.contrib import messages as django_messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import ProtectedError, Q
+from django.db.models import ProtectedError, Q, RestrictedError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -152,7 +152,8 @@ class ScopedDeleteView(scoping.ScopedDeleteView):
     """Deletes with an audit entry; refuses, with the reason, what something still uses."""
 
     def refusal(self, error):
-        names = sorted({str(row) for row in error.protected_objects})
+        used_by = getattr(error, "protected_objects", None) or error.restricted_objects
+        names = sorted({str(row) for row in used_by})
         return (
             f"{self.object} cannot be deleted: {', '.join(names[:5])}"
             f"{' and others' if len(names) > 5 else ''} still use it. Change or delete them "
@@ -164,7 +165,7 @@ class ScopedDeleteView(scoping.ScopedDeleteView):
             with transaction.atomic():
                 record_change(self.request, self.object, "deleted")
                 self.delete_action()
-        except ProtectedError as error:
+        except (ProtectedError, RestrictedError) as error:
             messages.error(self.request, self.refusal(error))
             return redirect(self.index_url_name)
         messages.success(self.request, self.get_success_message())

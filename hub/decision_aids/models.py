@@ -143,8 +143,8 @@ class NeedIndicator(models.Model):
     domain sharing a `topic` are the same need seen at different levels."""
 
     guide = models.ForeignKey(LevelsGuide, on_delete=models.CASCADE, related_name="indicators")
-    level = models.ForeignKey(Level, on_delete=models.PROTECT, related_name="indicators")
-    domain = models.ForeignKey(NeedDomain, on_delete=models.PROTECT, related_name="indicators")
+    level = models.ForeignKey(Level, on_delete=models.RESTRICT, related_name="indicators")
+    domain = models.ForeignKey(NeedDomain, on_delete=models.RESTRICT, related_name="indicators")
     topic = models.CharField(
         max_length=120,
         help_text="The need this describes (for example 'Health' or 'Supervision'); "

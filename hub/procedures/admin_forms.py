@@ -1,16 +1,14 @@
 """Forms for the editors' procedures screens in Wagtail's admin. They only collect and check
 what was typed; every write is made by hub.procedures.services."""
 
-import json
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.admin.rich_text import DraftailRichTextArea
 
 from hub.core import sign_off
+from hub.core.rich_text import CheckedDraftail
 from hub.procedures import richtext
 from hub.procedures.models import ChangeType
 
@@ -32,34 +30,18 @@ LOCAL_HELP = (
 UNREADABLE = "<hub-unreadable-text>"
 
 
-class TextEditor(DraftailRichTextArea):
+class TextEditor(CheckedDraftail):
     """Wagtail's rich text editor, sending its content as JSON. A value that is not JSON is
     taken as HTML (sent without the editor, by a script or with JavaScript off) and goes
     through the same cleaner; JSON the converter cannot read is an error on the field, never
     a server error."""
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        field_id = context["widget"]["attrs"].get("id")
-        if field_id:
-            # The editable area is named by the field's label and described by its hint
-            # (the ids Wagtail's formatted field gives them).
-            context["widget"]["attrs"]["data-w-init-detail-value"] = json.dumps(
-                {
-                    **self.options,
-                    "ariaLabelledBy": f"{field_id}-label",
-                    "ariaDescribedBy": f"{field_id}-helptext",
-                },
-                cls=DjangoJSONEncoder,
-            )
-        return context
 
     def value_from_datadict(self, data, files, name):
         raw = data.get(name)
         if raw is None or not raw.lstrip().startswith("{"):
             return raw
         try:
-            return super().value_from_datadict(data, files, name)
+            return DraftailRichTextArea.value_from_datadict(self, data, files, name)
         except Exception:  # noqa: BLE001 - any malformed editor state, from a forged post
             return UNREADABLE
 

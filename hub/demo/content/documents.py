@@ -473,7 +473,7 @@ NEGLECT_TOOLKIT = {
 # Threshold guidance
 
 
-def _threshold_sections(*, contact_line):
+def _threshold_sections(*, contact_line, online=False):
     return [
         (
             "Levels of need",
@@ -482,6 +482,15 @@ def _threshold_sections(*, contact_line):
                 "much help a family needs, and from whom. It describes four levels. A child "
                 "can move between levels as their circumstances change, and most children "
                 "need nothing beyond universal services.",
+                *(
+                    [
+                        "The levels are also online on the partnership's website, at "
+                        "/levels-of-need/, with what each need looks like at every level, the "
+                        "local services and what to do next."
+                    ]
+                    if online
+                    else []
+                ),
                 (
                     "table",
                     ["Level", "Description", "Who helps"],
@@ -540,7 +549,8 @@ THRESHOLD = {
     "slug": "effective-support-threshold-guidance",
     "title": "Effective Support for Children and Families in Westshire",
     "summary": "The local guide to levels of need: which children need universal, early help, "
-    "targeted or specialist support, and how to ask for it.",
+    "targeted or specialist support, and how to ask for it. The same levels, with local "
+    "services for each need, are on this site's levels of need pages (/levels-of-need/).",
     "type": "guidance",
     "reach": "local",
     "topics": ["thresholds", "early-help"],
@@ -577,7 +587,8 @@ THRESHOLD = {
             _threshold_sections(
                 contact_line="To ask for help at level 3 or 4, phone Westshire Children's "
                 "Front Door or complete the online request form. The Front Door will tell you "
-                "the outcome within one working day."
+                "the outcome within one working day.",
+                online=True,
             ),
         ),
     ],

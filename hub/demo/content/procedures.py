@@ -1982,7 +1982,9 @@ LOCAL_INFORMATION = {
                 "Contact the hubs through {front_door} on {front_door_phone}.</p><p>Lead "
                 "practitioners in {short} record progress on the early help plan tracker in "
                 "the local protocols library, and review plans with families every eight "
-                "weeks.</p>"
+                "weeks.</p><p>To decide whether a family needs early help or more, use the "
+                '<a href="/levels-of-need/">levels of need</a> pages of this site: each level '
+                "says what needs look like and what to do next.</p>"
             ),
         },
         {
@@ -2065,7 +2067,10 @@ LOCAL_CHAPTERS = {
                 "professional judgement; they are not a checklist.</li><li>Look at the whole "
                 "picture, including the child's views and the strengths in the "
                 "family.</li><li>A child's needs can move between levels, in either "
-                "direction.</li></ul><p>If you think a child's needs are at the targeted or "
+                "direction.</li></ul><p>Each level, with what it looks like in every area of "
+                "a child's life, the local services and what to do next, is on the <a "
+                'href="/levels-of-need/">levels of need</a> pages of this site.</p><p>If you '
+                "think a child's needs are at the targeted or "
                 "specialist level, contact {front_door} on {front_door_phone}. Out of hours, "
                 "call {out_of_hours_phone}.</p><h2>If you disagree about the level</h2><p>Talk "
                 "to the duty manager at {front_door} first. If you still disagree, follow the "
