@@ -493,6 +493,19 @@ def test_deleting_a_guide_a_tool_uses_is_refused_with_the_reason(editor_client, 
     assert LevelsGuide.objects.filter(pk=guide.pk).exists()
 
 
+def test_deleting_a_guide_no_tool_uses_takes_its_levels_areas_and_indicators(
+    editor_client, westshire_guide
+):
+    Tool.objects.filter(guide=westshire_guide).delete()
+    assert NeedIndicator.objects.filter(guide=westshire_guide).exists()
+    html = followed(editor_client, editor_client.post(url("guides", "delete", westshire_guide)))
+    assert "cannot be deleted" not in messages_of(html)
+    assert not LevelsGuide.objects.filter(pk=westshire_guide.pk).exists()
+    assert not Level.objects.filter(guide_id=westshire_guide.pk).exists()
+    assert not NeedDomain.objects.filter(guide_id=westshire_guide.pk).exists()
+    assert not NeedIndicator.objects.filter(guide_id=westshire_guide.pk).exists()
+
+
 # --- Indicators ----------------------------------------------------------------------------
 
 
