@@ -5,20 +5,22 @@ Everything here reads a version's frozen content (see `services.tool_content` fo
 and the answers ({indicator key: rating key}); nothing is stored.
 
 A rule reads per-domain summaries only: "at least `in_domains` domains each have at least
-`at_least` indicators rated <counted>". So whether a rule can ever apply depends only on how
-many indicators of each domain get each kind of rating, never on which: the check enumerates
-each domain's possible counts (a few hundred at most), keeps the distinct answers they give
-to the rules' questions (a handful per domain), and tries every combination of those across
-domains, instead of every combination of ratings (4 ratings ^ 30 indicators).
+`at_least` indicators rated <counted>". So whether a rule applies depends only on how many
+domains answer yes to each of the rules' questions ("at least 2 rated serious concern?"),
+never on which indicators or which domains. The check enumerates each domain's possible
+counts of each kind of rating (a few hundred at most), keeps the distinct answers they give to
+the questions (a handful per domain), and adds the domains one at a time, keeping only the
+distinct tallies of "how many domains said yes to each question" (capped at the most any rule
+asks for): a few dozen cases where every combination of ratings would be 4 ^ 30.
 """
 
-import itertools
 from dataclasses import dataclass, field
 
 KINDS = ("strength", "some", "serious", "unknown")
 _COUNTED = {"concern": frozenset({"some", "serious"})}
-# Beyond this many combinations of domain summaries the check refuses rather than run long.
-MOST_COMBINATIONS = 500_000
+# Beyond this many distinct cases the check refuses rather than run long (only rule sets asking
+# many different counts of many domains at once come near it).
+MOST_CASES = 200_000
 
 
 def counted_kinds(counted):
@@ -150,32 +152,46 @@ def check(content):
     def signature(counts):
         return tuple(_meets(counts, q_kinds, at_least) for q_kinds, at_least in questions)
 
-    per_domain = []
+    position = {question: number for number, question in enumerate(questions)}
+    asked = [
+        (position[(counted_kinds(r["counted"]), r["at_least"])], r["in_domains"]) for r in rules
+    ]
+    most = [
+        max((n for q, n in asked if q == number), default=0) for number in range(len(questions))
+    ]
+
+    # {tally of domains answering yes to each question: an example, the counts per domain}
+    cases = {tuple(0 for _ in questions): []}
     for domain in domains:
         seen = {}
         for counts in _count_vectors(len(domain["indicators"]), kinds):
             seen.setdefault(signature(counts), counts)
-        per_domain.append(list(seen.values()))
-    total = 1
-    for options in per_domain:
-        total *= len(options)
-    if total > MOST_COMBINATIONS:
-        result.problems.append(
-            f"These rules give {total:,} different cases to check, more than "
-            f"{MOST_COMBINATIONS:,}: use fewer different counts in the rules."
-        )
-        return result
-    result.combinations = total
+        added = {}
+        for tally, example in cases.items():
+            for answers, counts in seen.items():
+                key = tuple(
+                    min(so_far + yes, cap)
+                    for so_far, yes, cap in zip(tally, answers, most, strict=True)
+                )
+                if key not in added:
+                    added[key] = [*example, counts]
+                    if len(added) > MOST_CASES:
+                        result.problems.append(
+                            f"These rules give more than {MOST_CASES:,} different cases to "
+                            "check: ask for fewer different counts in the rules."
+                        )
+                        return result
+        cases = added
+    result.combinations = len(cases)
     possible = [False] * len(rules)
-    for combination in itertools.product(*per_domain):
-        counts = list(combination)
+    for tally, example in cases.items():
         reached = None
-        for index, rule in enumerate(rules):
-            if rule_applies(rule, counts):
+        for index, (question, in_domains) in enumerate(asked):
+            if tally[question] >= in_domains:
                 possible[index] = True
                 if reached is None:
                     reached = index
-        result.examples.setdefault(reached, counts)
+        result.examples.setdefault(reached, example)
     for index, rule in enumerate(rules):
         if index in result.examples:
             continue

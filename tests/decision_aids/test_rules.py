@@ -215,12 +215,26 @@ def test_no_rules_at_all_is_fine_everything_reaches_otherwise():
     assert set(found.examples) == {None}
 
 
-def test_rules_giving_too_many_cases_are_refused_rather_than_checked_for_long():
-    # Ten different counts asked of eight domains of ten indicators: 11 ** 8 cases.
+def test_many_counts_asked_of_one_domain_each_stay_a_handful_of_cases():
+    # Ten different counts asked of eight domains of ten indicators: 11 ** 8 combinations of
+    # domain summaries, but a rule asks only whether one domain meets its count.
     many = [rule("serious", count, 1, f"level-{count}") for count in range(10, 0, -1)]
     found = rules.check(content(many, sizes=(10,) * 8))
+    assert found.ok, found.problems
+    assert found.combinations == 11
+
+
+def test_rules_giving_too_many_cases_are_refused_rather_than_checked_for_long():
+    # Every count of every kind asked of all eight domains at once: each domain's counts of
+    # four kinds all matter, and so does how many domains have each.
+    many = [
+        rule(counted, count, 8, f"level-{counted}-{count}")
+        for counted in ("serious", "some", "unknown", "strength")
+        for count in range(10, 0, -1)
+    ]
+    found = rules.check(content(many, sizes=(10,) * 8))
     assert len(found.problems) == 1
-    assert "different cases to check, more than 500,000" in found.problems[0]
+    assert "more than 200,000 different cases to check" in found.problems[0]
     assert found.examples == {}
 
 
@@ -230,3 +244,34 @@ def test_a_domains_count_is_reachable_up_to_its_size(at_least):
     assert found.ok
     example = found.examples[0]
     assert all(counts["unknown"] >= at_least for counts in example)
+
+
+def _every_outcome_by_brute_force(tool):
+    """Which rules (None: otherwise) some set of ratings reaches, trying every one."""
+    import itertools
+
+    keys = [i["key"] for domain in tool["domains"] for i in domain["indicators"]]
+    ratings = [option["key"] for option in tool["scale"]]
+    return {
+        rules.outcome(tool, dict(zip(keys, chosen, strict=True))).rule
+        for chosen in itertools.product(ratings, repeat=len(keys))
+    }
+
+
+def test_the_check_finds_exactly_the_outcomes_trying_every_set_of_ratings_finds():
+    import random
+
+    chooser = random.Random(23)
+    for _ in range(60):
+        sizes = tuple(chooser.randint(1, 3) for _ in range(chooser.randint(1, 3)))
+        many = [
+            rule(
+                chooser.choice(("serious", "some", "concern", "unknown", "strength")),
+                chooser.randint(1, 3),
+                chooser.randint(1, 3),
+                f"level-{n}",
+            )
+            for n in range(chooser.randint(1, 5))
+        ]
+        tool = content(many, sizes=sizes)
+        assert set(rules.check(tool).examples) == _every_outcome_by_brute_force(tool), many
