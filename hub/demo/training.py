@@ -26,6 +26,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from hub.core.models import Agency, AgencyType, Partnership
+from hub.core.working_days import is_working_day
 from hub.demo.content.training import (
     AGENCY_DOMAINS,
     AUDIENCE_AGENCY_TYPES,
@@ -58,7 +59,6 @@ from hub.training.models import (
     WaitingListEntry,
     policy_for,
 )
-from hub.training.working_days import is_working_day
 
 # These organisations pay the place fee on courses that charge one; all pay the late and
 # no-show fees where a course has them.

@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from hub.core.models import User
+from hub.core.working_days import is_working_day
 from hub.demo import training as training_demo
 from hub.demo.loader import load_demo
 from hub.training import services
@@ -32,7 +33,6 @@ from hub.training.models import (
     WaitingListEntry,
     WaitStatus,
 )
-from hub.training.working_days import is_working_day
 
 pytestmark = pytest.mark.django_db
 

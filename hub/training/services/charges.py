@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from hub.core.models import AgencyType
 from hub.core.permissions import Action, can
+from hub.core.working_days import working_days_before
 from hub.training.models import Charge, ChargeReason, Tariff, policy_for
 from hub.training.services.common import log
-from hub.training.working_days import working_days_before
 
 _AMOUNT = {
     ChargeReason.PLACE: "place_pence",
