@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "hub.training",
     "hub.assurance",
     "hub.decision_aids",
+    "hub.escalations",
     "hub.ops",
     "hub.search",
     "hub.demo",
@@ -271,6 +272,8 @@ LIBRARY_REMINDER_DAYS = [int(d) for d in env_list("LIBRARY_REMINDER_DAYS", "60,3
 # Section 11 self-assessment: evidence files per upload, and how long closed rounds are kept.
 ASSURANCE_MAX_EVIDENCE_BYTES = env_int("ASSURANCE_MAX_EVIDENCE_MB", 10) * 1024 * 1024
 ASSURANCE_RETENTION_DAYS = env_int("ASSURANCE_RETENTION_DAYS", 6 * 365)
+# Closed escalations are deleted this many years after closing (hub/escalations).
+ESCALATION_RETENTION_YEARS = env_int("ESCALATION_RETENTION_YEARS", 6)
 # A procedures subscription (an email address) ends this long after it was made or last
 # renewed by subscribing again.
 PROCEDURES_SUBSCRIPTION_DAYS = env_int("PROCEDURES_SUBSCRIPTION_DAYS", 3 * 365)

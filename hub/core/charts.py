@@ -278,3 +278,196 @@ def decision_flow(
     drawing.text(margin + pad, y + pad + size, label_lines, part="outcome-text", bold=True)
     drawing.height = y + height + margin
     return drawing.render()
+
+
+# -- bars ------------------------------------------------------------------------------------
+#
+# A bar's value is a number, or None when the figure is not shown (a count suppressed as
+# "fewer than 5" by hub/core/suppression.py): that bar is not drawn, and its label says so
+# instead of a number, so the picture never shows what the table hides.
+
+HIDDEN_LABEL = "not shown"
+
+
+def _scale_top(largest):
+    """A round number at least `largest` for the end of the axis (1 when there is nothing)."""
+    if largest <= 0:
+        return 1
+    step = 1
+    while step * 10 <= largest:
+        step *= 10
+    for factor in (1, 2, 5, 10):
+        if step * factor >= largest:
+            return step * factor
+    return step * 10  # pragma: no cover - the loop above always returns
+
+
+def _value_text(value, unit, hidden_label):
+    if value is None:
+        return hidden_label
+    return f"{value:,}" + (f" {unit}" if unit else "")
+
+
+def _bars_description(bars, unit, hidden_label):
+    parts = [f"{label}: {_value_text(value, unit, hidden_label)}" for label, value in bars]
+    return "; ".join(parts) + "." if parts else "There is nothing to show."
+
+
+def bar_chart(
+    bars,
+    *,
+    title,
+    description=None,
+    unit="",
+    hidden_label=HIDDEN_LABEL,
+    id=None,
+    width=640,
+    bar_height=22,
+):
+    """Horizontal bars under the title, one per (label, value) in `bars`, each labelled with
+    its value; a value of None is not drawn and is labelled `hidden_label`. The description
+    (read out as the drawing's text alternative) lists every bar's value unless one is
+    given. Returns SVG markup; show the same figures in a table beside it."""
+    bars = [(str(label), value) for label, value in bars]
+    if description is None:
+        description = _bars_description(bars, unit, hidden_label)
+    drawing = Drawing(width, 0, title=title, description=description, id=id)
+    margin, gap = 12, 8
+    size = drawing.font_size
+    label_width = min(
+        max((text_width(label, size) for label, _ in bars), default=0) + 4, width * 0.38
+    )
+    value_room = max(
+        (text_width(_value_text(value, unit, hidden_label), size) for _, value in bars),
+        default=0,
+    )
+    bar_x = margin + label_width + gap
+    room = max(width - bar_x - margin - value_room - gap, 10)
+    top = _scale_top(max((value for _, value in bars if value is not None), default=0))
+    y = margin + drawing.text_block(
+        margin, margin, width - 2 * margin, title, part="chart-title", bold=True
+    )
+    y += gap
+    first_bar = y
+    for label, value in bars:
+        lines = wrap(label, label_width, size)
+        row_height = max(drawing.block_height(len(lines)), bar_height) + gap
+        drawing.text(margin, y + size, lines, part="bar-label")
+        middle = y + bar_height / 2
+        if value is None:
+            drawing.text(bar_x + gap, middle + size / 3, hidden_label, part="bar-hidden")
+        else:
+            length = room * value / top
+            if length > 0:
+                drawing.box(bar_x, y, length, bar_height, part="bar")
+            drawing.text(
+                bar_x + length + gap,
+                middle + size / 3,
+                _value_text(value, unit, hidden_label),
+                part="bar-value",
+            )
+        y += row_height
+    drawing.line([(bar_x, first_bar - 2), (bar_x, max(y - gap, first_bar) + 2)], part="axis")
+    drawing.height = y + margin
+    return drawing.render()
+
+
+def stacked_bar_chart(
+    rows,
+    series,
+    *,
+    title,
+    description=None,
+    unit="",
+    hidden_label=HIDDEN_LABEL,
+    id=None,
+    width=640,
+    bar_height=22,
+):
+    """Horizontal bars split into parts: `rows` is [(label, [value per series]), ...] and
+    `series` names the parts in order. Each part is a box of its own pattern class
+    (`hub-chart__segment-<n>`, and drawn with a dash pattern of its own so it tells apart in
+    one colour), with the title and a key above the bars. A part whose value is None is not
+    drawn; the bar's label then says which parts are not shown. Returns SVG markup; show
+    the same figures in a table beside it."""
+    series = [str(name) for name in series]
+    rows = [(str(label), list(values)) for label, values in rows]
+    if any(len(values) != len(series) for _, values in rows):
+        raise ValueError("Every bar needs one value for each series.")
+
+    def row_text(label, values):
+        parts = [
+            f"{name} {_value_text(value, unit, hidden_label)}"
+            for name, value in zip(series, values, strict=True)
+        ]
+        return f"{label}: " + ", ".join(parts)
+
+    if description is None:
+        description = (
+            "; ".join(row_text(label, values) for label, values in rows) + "."
+            if rows
+            else "There is nothing to show."
+        )
+    drawing = Drawing(width, 0, title=title, description=description, id=id)
+    margin, gap = 12, 8
+    size = drawing.font_size
+    # Each series is told apart by its dash pattern (solid, dashed, dotted, ...) as well as
+    # its class, so the key reads without colour.
+    dashes = ["", "6 3", "2 3", "10 3 2 3", "1 1"]
+    y = margin + drawing.text_block(
+        margin, margin, width - 2 * margin, title, part="chart-title", bold=True
+    )
+    y += gap
+    x = margin
+    for index, name in enumerate(series):
+        name_width = text_width(name, size)
+        if x > margin and x + 24 + name_width > width - margin:
+            x = margin
+            y += bar_height + gap
+        _segment(drawing, x, y, 18, bar_height - 6, index, dashes)
+        drawing.text(x + 24, y + size, name, part="key-label")
+        x += 24 + name_width + 2 * gap
+    y += bar_height + 2 * gap
+    label_width = min(
+        max((text_width(label, size) for label, _ in rows), default=0) + 4, width * 0.38
+    )
+    bar_x = margin + label_width + gap
+    totals = [sum(value for value in values if value is not None) for _, values in rows]
+    value_room = text_width("999,999 " + unit, size) + 2 * gap
+    room = max(width - bar_x - margin - value_room, 10)
+    top = _scale_top(max(totals, default=0))
+    first_bar = y
+    for (label, values), shown_total in zip(rows, totals, strict=True):
+        lines = wrap(label, label_width, size)
+        row_height = max(drawing.block_height(len(lines)), bar_height) + gap
+        drawing.text(margin, y + size, lines, part="bar-label")
+        x = bar_x
+        for index, value in enumerate(values):
+            if value is None or value <= 0:
+                continue
+            length = room * value / top
+            _segment(drawing, x, y, length, bar_height, index, dashes)
+            x += length
+        hidden = [name for name, value in zip(series, values, strict=True) if value is None]
+        note = f"{shown_total:,}" + (f" {unit}" if unit else "")
+        if hidden:
+            note = f"{', '.join(hidden)} {hidden_label}"
+        drawing.text(x + gap, y + bar_height / 2 + size / 3, note, part="bar-value")
+        y += row_height
+    drawing.line([(bar_x, first_bar - 2), (bar_x, max(y - gap, first_bar) + 2)], part="axis")
+    drawing.height = y + margin
+    return drawing.render()
+
+
+def _segment(drawing, x, y, width, height, index, dashes):
+    dash = dashes[index % len(dashes)]
+    drawing.box(x, y, width, height, part=f"segment-{index}")
+    if dash:
+        # The dash pattern on the box's own outline, as a second outline over it: a box
+        # line may not carry attributes of its own, so the pattern is drawn as a line.
+        drawing._parts.append(
+            f'<rect class="hub-chart__segment-{index}-pattern" x="{_number(x + 3)}" '
+            f'y="{_number(y + 3)}" width="{_number(max(width - 6, 0))}" '
+            f'height="{_number(max(height - 6, 0))}" fill="none" stroke="currentColor" '
+            f'stroke-width="1" stroke-dasharray="{dash}"/>'
+        )

@@ -176,3 +176,25 @@ def redact(text) -> str:
 
 def _join(items):
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# -- a warning, not a refusal -----------------------------------------------------------------
+
+# A UK phone number: 0 or +44 then nine or ten more digits, spaced or hyphenated as people
+# write them. A service's own number is fine to write down, so this only warns: the person
+# typing confirms it is not a child's or family's number.
+PHONE = re.compile(r"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|0)\d(?:[ -]?\d){8,9}(?![\d-])")
+
+
+def phone_numbers(text) -> list[Finding]:
+    """Phone numbers in `text`: callers warn and let the person confirm, never refuse."""
+    return [
+        Finding("phone_number", "a phone number", *match.span())
+        for match in PHONE.finditer(text or "")
+    ]
+
+
+PHONE_WARNING = (
+    "This looks like it has a phone number in it. If it is a child's or family's number, "
+    "remove it. If it is not (a service's number, say), confirm that below and send it again."
+)

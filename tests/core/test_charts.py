@@ -143,3 +143,81 @@ def test_a_drawing_of_its_own_uses_the_same_core():
     assert root.find(f"{SVG}title").text == "A test drawing <b>"
     assert [span.text for span in root.iter(f"{SVG}tspan")] == ["Line & one", "Line two"]
     assert len(list(root.iter(f"{SVG}polygon"))) == 1  # the arrowhead
+
+
+# --- Bar and stacked bar charts (for the escalations' quarterly picture and later reports) ----
+
+from hub.core.charts import bar_chart, stacked_bar_chart  # noqa: E402
+
+
+def test_a_bar_chart_draws_one_bar_per_shown_value_longest_for_the_largest():
+    root = parsed(bar_chart([("Council", 12), ("Police", 6), ("School", 0)], title="Raised"))
+    assert root.get("role") == "img"
+    assert root.find(f"{SVG}title").text == "Raised"
+    assert root.find(f"{SVG}desc").text == "Council: 12; Police: 6; School: 0."
+    bars = boxes(root, "bar")
+    assert len(bars) == 2  # a zero has no bar, only its label "0"
+    assert float(bars[0].get("width")) == 2 * float(bars[1].get("width"))
+    values = [words(text) for text in root.iter(f"{SVG}text") if "bar-value" in text.get("class")]
+    assert values == ["12", "6", "0"]
+    # The title is shown above the bars, as well as read out.
+    assert words(next(root.iter(f"{SVG}text"))) == "Raised"
+
+
+def test_a_hidden_value_is_not_drawn_and_its_label_and_description_say_so():
+    root = parsed(
+        bar_chart(
+            [("Council", 12), ("College", None)],
+            title="Raised",
+            hidden_label="not shown (fewer than 5)",
+        )
+    )
+    assert len(boxes(root, "bar")) == 1
+    assert "College: not shown (fewer than 5)" in root.find(f"{SVG}desc").text
+    hidden = [words(text) for text in root.iter(f"{SVG}text") if "bar-hidden" in text.get("class")]
+    assert hidden == ["not shown (fewer than 5)"]
+
+
+def test_a_stacked_bar_chart_draws_each_shown_part_with_a_key():
+    root = parsed(
+        stacked_bar_chart(
+            [("Stage 1", [6, 12]), ("Stage 2", [None, 6]), ("Stage 3", [0, 0])],
+            ["Still open", "Closed"],
+            title="Stage reached",
+        )
+    )
+    # The key has one sample of each part; then stage 1 has both parts, stage 2 only its
+    # shown part, stage 3 none.
+    assert len(boxes(root, "segment-0")) == 1 + 1
+    assert len(boxes(root, "segment-1")) == 1 + 2
+    assert root.find(f"{SVG}desc").text == (
+        "Stage 1: Still open 6, Closed 12; Stage 2: Still open not shown, Closed 6; "
+        "Stage 3: Still open 0, Closed 0."
+    )
+    texts = [words(text) for text in root.iter(f"{SVG}text")]
+    assert texts[:3] == ["Stage reached", "Still open", "Closed"]  # the title, then the key
+    assert "Still open not shown" in texts
+
+
+def test_bar_charts_escape_their_text_and_have_no_fixed_colour():
+    svg = str(bar_chart([("<script>x</script>", 3)], title="A & B"))
+    svg += str(stacked_bar_chart([("<b>", [1, None])], ['"one"', "two"], title="C"))
+    assert "<script>" not in svg and "<b>" not in svg
+    assert "&lt;script&gt;" in svg
+    assert "style=" not in svg
+    assert "#" not in svg.replace("&#", "")
+    for markup in svg.split("</svg>")[:-1]:
+        parsed(markup + "</svg>")
+
+
+def test_a_stacked_bar_needs_a_value_for_each_part():
+    import pytest
+
+    with pytest.raises(ValueError, match="one value for each series"):
+        stacked_bar_chart([("Stage 1", [1])], ["Open", "Closed"], title="T")
+
+
+def test_a_chart_of_nothing_says_so():
+    assert parsed(bar_chart([], title="Empty")).find(f"{SVG}desc").text == (
+        "There is nothing to show."
+    )

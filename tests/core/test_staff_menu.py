@@ -31,6 +31,7 @@ ROLES = [
 # Where staff screens live; the walk follows links only within these.
 STAFF_AREAS = ("/admin/", "/accounts/", "/people/", "/audit-log/", "/training/manage/")
 STAFF_AREAS += ("/assurance/",)
+STAFF_AREAS += ("/escalations/",)
 NOT_FOLLOWED = re.compile(r"(\.(csv|xlsx|pdf|ics)$)|/logout/|/delete/|/admin/logout")
 
 
