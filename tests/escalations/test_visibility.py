@@ -169,3 +169,62 @@ def test_the_list_filters_open_and_closed_and_tags_what_is_past_its_target(
     assert closed.reference in closed_list and overdue.reference not in closed_list
     overdue_list = client.get("/escalations/?show=overdue").content.decode()
     assert overdue.reference in overdue_list and closed.reference not in overdue_list
+
+
+def test_forged_and_fuzzed_references_answer_404_and_change_nothing(people, escalation):
+    """The council's lead tries every page of every demo escalation they have no part in, and
+    made-up references of every shape: each answers 404 (GET and POST), and nothing changes."""
+    from django.utils.http import urlencode
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from hub.escalations.models import Escalation, Step
+
+    lead = people["raising lead"]
+    mine = set(
+        visible_escalations(lead, escalation.partnership).values_list("reference", flat=True)
+    )
+    others = sorted(set(Escalation.objects.values_list("reference", flat=True)) - mine)
+    assert others, "the demo should hold escalations the council's lead has no part in"
+    client = signed_in(lead)
+    before = (
+        Escalation.objects.count(),
+        Step.objects.count(),
+        Escalation.objects.filter(closed_on__isnull=True).count(),
+    )
+
+    @settings(
+        max_examples=60,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(
+        reference=st.one_of(
+            st.sampled_from(others),
+            st.from_regex(r"[A-Z]{2}-RPD-20[0-9]{2}-[0-9]{4}", fullmatch=True),
+            st.text(
+                alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="/?#%\\"),
+                min_size=1,
+                max_size=30,
+            ),
+        ),
+        page=st.sampled_from(PAGES),
+    )
+    def check(reference, page):
+        if reference in mine:
+            return
+        url = f"/escalations/{reference}/{page}"
+        if page in ("", "move/") and reference in ("new", "quarterly", "good-practice"):
+            return  # those are the log's own pages, not references
+        assert client.get(url).status_code == 404, url
+        if page:
+            data = urlencode({"stage": "1", "on-day": "1", "on-month": "1", "on-year": "2026"})
+            response = client.post(url, data, content_type="application/x-www-form-urlencoded")
+            assert response.status_code == 404, url
+
+    check()
+    assert before == (
+        Escalation.objects.count(),
+        Step.objects.count(),
+        Escalation.objects.filter(closed_on__isnull=True).count(),
+    )
