@@ -95,6 +95,37 @@ def django_db_setup(django_test_environment, django_db_blocker, demo_template):
 
 
 @pytest.fixture
+def racing_database(tmp_path, demo_template):
+    """The database threads racing each other share, for a transactional test: the test
+    database on PostgreSQL; on SQLite a file copy of the demo for the test's length (the
+    in-memory test database's shared cache locks tables without waiting, so it cannot show
+    IMMEDIATE transactions queueing; it is kept alive meanwhile and comes back afterwards).
+    A transactional test may run on an emptied database, so the racers' data is the test's
+    own."""
+    import sqlite3
+
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+    from tests.servers import copy_sqlite
+
+    memory = connection.settings_dict["NAME"]
+    keeper = sqlite3.connect(memory, uri=True)  # holds the in-memory database open
+    path = tmp_path / "race.sqlite3"
+    copy_sqlite(demo_template.url.removeprefix("sqlite:///"), path)
+    connection.settings_dict["NAME"] = str(path)
+    connection.close()
+    connection.connection = None
+    yield
+    connection.close()
+    connection.settings_dict["NAME"] = memory
+    connection.ensure_connection()  # back on the in-memory database before the keeper goes
+    keeper.close()
+
+
+@pytest.fixture
 def westshire(db):
     from hub.core.models import Partnership
 

@@ -114,22 +114,58 @@ def test_the_same_form_sent_twice_records_one_escalation(escalation, practitione
     assert Escalation.objects.filter(partnership=westshire).count() == 1
 
 
-@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="row locks need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
-def test_two_raises_at_the_same_moment_get_different_numbers(staff, police, college):
-    from hub.core.models import Partnership
+def test_two_raises_at_the_same_moment_get_different_numbers(racing_database):
+    """Two practitioners raise at the same moment, each on their own connection: the
+    protocol's lock (a row lock on PostgreSQL, the write lock of an IMMEDIATE transaction on
+    SQLite) gives them consecutive numbers, and neither fails. Made on a partnership of its
+    own: a transactional test may run on an emptied database."""
+    from hub.core.models import Agency, Consortium, Partnership, User
+    from hub.demo.people import confirmed_by_domain
     from tests.escalations.conftest import make_protocol
 
-    westshire = Partnership.objects.get(slug="westshire")
-    protocol = make_protocol(westshire, "WS-RPD")
-    people = [staff(None, agency="council"), staff(None, agency="westbury")]
+    consortium = Consortium.objects.create(name="Escalation race", slug="escalation-race")
+    partnership = Partnership.objects.create(
+        name="Escalation race partnership",
+        short_name="Race",
+        slug="escalation-race",
+        consortium=consortium,
+    )
+    agencies = []
+    for number in range(4):
+        agency = Agency.objects.create(name=f"Race agency {number}", agency_type="school")
+        agency.partnerships.add(partnership)
+        agencies.append(agency)
+    people = [
+        User.objects.create_user(
+            email=f"raiser{number}@race.example",
+            partnership=partnership,
+            agency=agencies[number],
+            **confirmed_by_domain(),
+        )
+        for number in range(2)
+    ]
+    protocol = make_protocol(partnership, "RACE-RPD")
+    theme = protocol.themes.order_by("sort_order").first()
     barrier = threading.Barrier(2)
     made, errors = [], []
 
     def raise_from(person, receiving):
         try:
+            connection.ensure_connection()  # this thread's own, open before the off
             barrier.wait()
-            made.append(raise_one(person, westshire, receiving, protocol).reference)
+            made.append(
+                services.escalation_raise(
+                    by=person,
+                    partnership=partnership,
+                    receiving_agency=receiving,
+                    level=None,  # the race partnership has no levels of need
+                    theme=theme,
+                    summary="The referral was not accepted at the threshold stage.",
+                    raised_on=RAISED_ON,
+                    now=NOW,
+                ).reference
+            )
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:
@@ -137,14 +173,15 @@ def test_two_raises_at_the_same_moment_get_different_numbers(staff, police, coll
 
     threads = [
         threading.Thread(target=raise_from, args=(person, receiving))
-        for person, receiving in zip(people, (police, college), strict=True)
+        for person, receiving in zip(people, agencies[2:], strict=True)
     ]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert not errors
-    assert sorted(made) == ["WS-RPD-2026-0001", "WS-RPD-2026-0002"]
+    assert sorted(made) == ["RACE-RPD-2026-0001", "RACE-RPD-2026-0002"]
+    assert Escalation.objects.filter(partnership=partnership).count() == 2
 
 
 def test_good_practice_has_no_stage_and_is_never_open(practitioner, westshire, college, protocol):

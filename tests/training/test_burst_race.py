@@ -26,7 +26,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 # test_race's session of five places and thirty people, on the database the threads share.
 PLACES = test_race.PLACES
 race = test_race.race
-racing_database = test_race.racing_database
 
 
 def at_once(*calls):

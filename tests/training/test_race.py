@@ -13,7 +13,6 @@ afterwards.
 """
 
 import datetime
-import sqlite3
 import threading
 
 import pytest
@@ -38,30 +37,6 @@ PEOPLE = 30
 PLACES = 5
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def racing_database(tmp_path, demo_template):
-    """The database the racers share: the test database on PostgreSQL; on SQLite a file copy
-    of the demo for the test's length (the in-memory test database is kept alive meanwhile
-    and comes back afterwards)."""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    from tests.servers import copy_sqlite
-
-    memory = connection.settings_dict["NAME"]
-    keeper = sqlite3.connect(memory, uri=True)  # holds the in-memory database open
-    path = tmp_path / "race.sqlite3"
-    copy_sqlite(demo_template.url.removeprefix("sqlite:///"), path)
-    connection.settings_dict["NAME"] = str(path)
-    connection.close()
-    connection.connection = None
-    yield
-    connection.close()
-    connection.settings_dict["NAME"] = memory
-    connection.ensure_connection()  # back on the in-memory database before the keeper goes
-    keeper.close()
 
 
 @pytest.fixture
