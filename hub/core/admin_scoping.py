@@ -7,8 +7,11 @@ delete, history and usage page reads from it, so another partnership's id answer
 than Django's model permissions, so groups never grant these screens.
 """
 
+from django.contrib import messages
 from django.contrib.auth.models import Permission
-from django.db.models import Q
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError, Q, RestrictedError
+from django.shortcuts import redirect
 from wagtail.admin.views.generic import DeleteView, EditView, HistoryView, IndexView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -70,6 +73,67 @@ class ScopedDeleteView(DeleteView):
 
     def get_queryset(self):
         return self.rows(self.request.user)
+
+
+# --- Audited saves and deletes --------------------------------------------------------------
+
+CLASH = (
+    "Nothing was saved: these changes clash with what is saved already (two rows with the "
+    "same short name, or the same record made by someone else a moment ago). Check and try "
+    "again."
+)
+
+
+class AuditedSave:
+    """Wagtail's save, in its transaction, with one audit entry beside it: the view names
+    `record_change(request, instance, change)` (a function writing the entry) and `change`
+    ("created" or "edited"). A clash the form could not foresee (a unique short name taken
+    at the same moment) saves nothing and shows the form again with `clash` as the reason."""
+
+    change = "edited"
+    clash = CLASH
+    record_change = None
+
+    def save_instance(self):
+        instance = super().save_instance()
+        type(self).record_change(self.request, instance, self.change)
+        return instance
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except (IntegrityError, ProtectedError, RestrictedError):
+            form.add_error(None, self.clash)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
+class AuditedDeleteView(ScopedDeleteView):
+    """Deletes with an audit entry (`record_change(request, instance, "deleted")`) in the
+    same transaction; refuses, with `refusal(error)`'s reason, what something still uses."""
+
+    record_change = None
+
+    def refusal(self, error):
+        used_by = getattr(error, "protected_objects", None) or error.restricted_objects
+        names = sorted({str(row) for row in used_by})
+        return (
+            f"{self.object} cannot be deleted: {', '.join(names[:5])}"
+            f"{' and others' if len(names) > 5 else ''} still use it. Change or delete them "
+            "first."
+        )
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                type(self).record_change(self.request, self.object, "deleted")
+                self.delete_action()
+        except (ProtectedError, RestrictedError) as error:
+            messages.error(self.request, self.refusal(error))
+            return redirect(self.index_url_name)
+        messages.success(self.request, self.get_success_message())
+        return redirect(self.get_success_url())
 
 
 class ScopedHistoryView(HistoryView):

@@ -13,8 +13,8 @@ import json
 
 from django.contrib import messages as django_messages
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import ProtectedError, Q, RestrictedError
+from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -114,25 +114,11 @@ CLASH = (
 )
 
 
-class AuditedSave:
-    """Wagtail's save, in its transaction, with one audit entry beside it. A clash the form
-    could not foresee (two rows swapping a short name that must be unique) saves nothing and
-    shows the form again with the reason."""
+class AuditedSave(scoping.AuditedSave):
+    """Wagtail's save with one audit entry beside it (hub/core/admin_scoping.py)."""
 
-    change = "edited"
-
-    def save_instance(self):
-        instance = super().save_instance()
-        record_change(self.request, instance, self.change)
-        return instance
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except IntegrityError:
-            form.add_error(None, CLASH)
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
+    clash = CLASH
+    record_change = record_change
 
 
 class ScopedCreateView(AuditedSave, CreateView):
@@ -148,28 +134,10 @@ class ScopedEditView(AuditedSave, scoping.ScopedEditView):
     pass
 
 
-class ScopedDeleteView(scoping.ScopedDeleteView):
+class ScopedDeleteView(scoping.AuditedDeleteView):
     """Deletes with an audit entry; refuses, with the reason, what something still uses."""
 
-    def refusal(self, error):
-        used_by = getattr(error, "protected_objects", None) or error.restricted_objects
-        names = sorted({str(row) for row in used_by})
-        return (
-            f"{self.object} cannot be deleted: {', '.join(names[:5])}"
-            f"{' and others' if len(names) > 5 else ''} still use it. Change or delete them "
-            "first."
-        )
-
-    def form_valid(self, form):
-        try:
-            with transaction.atomic():
-                record_change(self.request, self.object, "deleted")
-                self.delete_action()
-        except (ProtectedError, RestrictedError) as error:
-            messages.error(self.request, self.refusal(error))
-            return redirect(self.index_url_name)
-        messages.success(self.request, self.get_success_message())
-        return redirect(self.get_success_url())
+    record_change = record_change
 
 
 class GuideDeleteView(ScopedDeleteView):

@@ -10,10 +10,7 @@ domain.py), not from a menu of their own. Each save is audited; a removal that e
 still use is refused with the reason.
 """
 
-from django.db import IntegrityError, transaction
-from django.db.models import Count, ProtectedError, Q, RestrictedError
-from django.shortcuts import redirect
-from wagtail.admin import messages
+from django.db.models import Count, Q
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView
@@ -77,49 +74,25 @@ def record_change(request, protocol, change):
     )
 
 
-class AuditedSave:
-    change = "edited"
-
-    def save_instance(self):
-        instance = super().save_instance()
-        record_change(self.request, instance, self.change)
-        return instance
-
-    def form_valid(self, form):
-        try:
-            with transaction.atomic():
-                return super().form_valid(form)
-        except (IntegrityError, ProtectedError, RestrictedError):
-            form.add_error(None, CLASH)
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
-
-
-class ProtocolCreateView(AuditedSave, CreateView):
+class ProtocolCreateView(scoping.AuditedSave, CreateView):
     change = "created"
+    record_change = record_change
 
 
-class ProtocolEditView(AuditedSave, scoping.ScopedEditView):
-    pass
+class ProtocolEditView(scoping.AuditedSave, scoping.ScopedEditView):
+    record_change = record_change
 
 
-class ProtocolDeleteView(scoping.ScopedDeleteView):
+class ProtocolDeleteView(scoping.AuditedDeleteView):
     """Deletes with an audit entry; refuses, with the reason, while escalations use it."""
 
-    def form_valid(self, form):
-        try:
-            with transaction.atomic():
-                record_change(self.request, self.object, "deleted")
-                self.delete_action()
-        except (ProtectedError, RestrictedError):
-            messages.error(
-                self.request,
-                f"{self.object} cannot be deleted: escalations are recorded under it. "
-                "Change the protocol instead.",
-            )
-            return redirect(self.index_url_name)
-        messages.success(self.request, self.get_success_message())
-        return redirect(self.get_success_url())
+    record_change = record_change
+
+    def refusal(self, error):
+        return (
+            f"{self.object} cannot be deleted: escalations are recorded under it. "
+            "Change the protocol instead."
+        )
 
 
 class ProtocolIndexView(scoping.ScopedIndexView):
