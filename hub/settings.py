@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "hub.assurance",
     "hub.decision_aids",
     "hub.escalations",
+    "hub.reviews",
     "hub.ops",
     "hub.search",
     "hub.demo",
@@ -274,6 +275,13 @@ ASSURANCE_MAX_EVIDENCE_BYTES = env_int("ASSURANCE_MAX_EVIDENCE_MB", 10) * 1024 *
 ASSURANCE_RETENTION_DAYS = env_int("ASSURANCE_RETENTION_DAYS", 6 * 365)
 # Closed escalations are deleted this many years after closing (hub/escalations).
 ESCALATION_RETENTION_YEARS = env_int("ESCALATION_RETENTION_YEARS", 6)
+# Practice review case records (with their requests for information, recommendations, actions
+# and evidence) are deleted this many years after the review closes; teams' records of using a
+# briefing this many years after the discussion (hub/reviews). Published reviews and briefings
+# stay until an editor removes them.
+REVIEW_RETENTION_YEARS = env_int("REVIEW_RETENTION_YEARS", 6)
+# An evidence file for a review action, at most.
+REVIEW_MAX_EVIDENCE_BYTES = env_int("REVIEW_MAX_EVIDENCE_MB", 10) * 1024 * 1024
 # A procedures subscription (an email address) ends this long after it was made or last
 # renewed by subscribing again.
 PROCEDURES_SUBSCRIPTION_DAYS = env_int("PROCEDURES_SUBSCRIPTION_DAYS", 3 * 365)

@@ -44,6 +44,7 @@ urlpatterns = [
     path("assurance/", include("hub.assurance.urls")),
     path("", include("hub.decision_aids.urls")),
     path("escalations/", include("hub.escalations.urls")),
+    path("", include("hub.reviews.urls")),
     path("health/", ops_views.health, name="health"),
     path("", include("hub.core.urls")),
 ]

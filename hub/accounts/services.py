@@ -272,26 +272,29 @@ def account_delete(*, user, request=None):
 
 def sync_admin_access(user):
     """Derive Wagtail admin access from roles: editors and partnership admins edit their own
-    partnership's pages only; consortium editors and training coordinators only enter the
-    admin (the procedures and training screens check their roles themselves). Roles are the
-    truth; Wagtail groups follow them."""
+    partnership's pages only; consortium editors, training coordinators and any other role
+    that uses the admin (a domain's, such as the review panel) only enter it (their screens
+    check their roles themselves). Roles are the truth; Wagtail groups follow them."""
     forget_cached_roles(user)
     page_editing = roles_with(Action.EDIT_PAGES)
     editing = RoleAssignment.objects.filter(user=user, role__in=page_editing).select_related(
         "partnership__site"
     )
     groups = [editor_group_for(assignment.partnership) for assignment in editing]
+    regional = set(roles_with(Action.EDIT_REGIONAL_CONTENT))
     training = set(roles_with(Action.MANAGE_TRAINING)) - set(page_editing)
+    entering = set(roles_with(Action.ACCESS_ADMIN)) - set(page_editing) - regional - training
     for roles, name in (
-        (roles_with(Action.EDIT_REGIONAL_CONTENT), CONSORTIUM_EDITOR_GROUP),
+        (regional, CONSORTIUM_EDITOR_GROUP),
         (training, TRAINING_TEAM_GROUP),
+        (entering, STAFF_SCREENS_GROUP),
     ):
         if RoleAssignment.objects.filter(user=user, role__in=roles).exists():
             group, _ = Group.objects.get_or_create(name=name)
             group.permissions.add(Permission.objects.get(codename="access_admin"))
             groups.append(group)
     managed = Group.objects.filter(name__startswith=EDITOR_GROUP_PREFIX) | Group.objects.filter(
-        name__in=[CONSORTIUM_EDITOR_GROUP, TRAINING_TEAM_GROUP]
+        name__in=[CONSORTIUM_EDITOR_GROUP, TRAINING_TEAM_GROUP, STAFF_SCREENS_GROUP]
     )
     user.groups.remove(*managed.exclude(pk__in=[g.pk for g in groups]))
     user.groups.add(*groups)
@@ -300,6 +303,7 @@ def sync_admin_access(user):
 EDITOR_GROUP_PREFIX = "Partnership editors: "
 CONSORTIUM_EDITOR_GROUP = "Consortium editors"
 TRAINING_TEAM_GROUP = "Training team"
+STAFF_SCREENS_GROUP = "Staff screens"
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
 

@@ -23,6 +23,7 @@ from hub.assurance.models import (
     SCALE_LEVELS,
     ActionPlanItem,
     Answer,
+    AttachedRecord,
     Challenge,
     EvidenceFile,
     LocalAnswer,
@@ -309,6 +310,7 @@ class StandardSection:
     agreed_rating: dict
     previous_agreed: dict | None
     evidence: list
+    attached: list  # records from elsewhere in the Hub the agency attached
     challenges: list
     self_words: str
     agreed_words: str
@@ -328,6 +330,9 @@ def standard_sections(submission, *, standards=None, challenges=None):
     evidence = defaultdict(list)
     for item in EvidenceFile.objects.filter(submission=submission):
         evidence[item.standard_id].append(item)
+    attached = defaultdict(list)
+    for record in AttachedRecord.objects.filter(submission=submission):
+        attached[record.standard_id].append(record)
     about = defaultdict(list)
     for challenge in challenges:
         if challenge.standard_id:
@@ -344,6 +349,7 @@ def standard_sections(submission, *, standards=None, challenges=None):
                 agreed_rating=presenters.rating(scale, answer.agreed_rating if answer else None),
                 previous_agreed=before.get(standard.key),
                 evidence=evidence[standard.pk],
+                attached=attached[standard.pk],
                 challenges=about[standard.pk],
                 self_words=rating_meaning(scale, answer.rating if answer else None),
                 agreed_words=rating_meaning(scale, answer.agreed_rating if answer else None),

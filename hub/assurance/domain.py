@@ -19,6 +19,8 @@ AUDIT_ACTIONS = {
     "hub.assurance.evidence_added": "Section 11 evidence file added",
     "hub.assurance.evidence_removed": "Section 11 evidence file removed",
     "hub.assurance.evidence_downloaded": "Section 11 evidence file downloaded",
+    "hub.assurance.record_attached": "Section 11 record from the Hub attached as evidence",
+    "hub.assurance.record_detached": "Section 11 attached record removed",
     "hub.assurance.action_added": "Section 11 action added",
     "hub.assurance.action_updated": "Section 11 action updated",
     "hub.assurance.action_removed": "Section 11 action removed",
@@ -39,6 +41,7 @@ MODELS = (
     "assurance.SubmissionContributor",
     "assurance.Answer",
     "assurance.EvidenceFile",
+    "assurance.AttachedRecord",
     "assurance.Challenge",
 )
 

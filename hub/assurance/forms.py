@@ -86,6 +86,12 @@ class EvidenceForm(forms.Form):
         field.widget.attrs["accept"] = ",".join(f".{kind}" for kind in EVIDENCE_TYPES)
 
 
+class AttachForm(forms.Form):
+    """Attaching a record from elsewhere in the Hub: the record is the pressed button's value
+    (checked by the service against what is offered), so the form has no field of its own;
+    a refusal shows at the top of the error summary."""
+
+
 class LocalAnswersForm(forms.Form):
     """One box per local question, named `local-<id>` as the services' errors name them."""
 

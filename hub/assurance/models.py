@@ -507,6 +507,38 @@ class EvidenceFile(models.Model):
         return self.original_filename
 
 
+class AttachedRecord(models.Model):
+    """A record kept elsewhere in the Hub that the agency's lead chose to attach to a standard
+    as evidence (a domain offers them through the registry: hub/core/domains.py,
+    `EvidenceSource`). Its words are copied as they were when attached, so the evidence reads
+    the same if the record itself is later deleted; nothing is attached unless a lead chooses
+    it."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="attached_records"
+    )
+    standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="+")
+    source = models.CharField(max_length=40)  # the EvidenceSource's key
+    key = models.CharField(max_length=80)  # the record's key within its source
+    text = models.TextField(max_length=1000)
+    on = models.DateField()
+    attached_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    attached_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "standard", "source", "key"], name="one_attachment_each"
+            )
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+
 class ActionStatus(models.TextChoices):
     NOT_STARTED = "not_started", "Not started"
     IN_PROGRESS = "in_progress", "In progress"

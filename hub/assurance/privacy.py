@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from hub.assurance.models import (
     AssuranceEmail,
+    AttachedRecord,
     Challenge,
     EvidenceFile,
     Round,
@@ -73,6 +74,17 @@ def personal_data(user):
             }
             for challenge in Challenge.objects.filter(responded_by=user).select_related(
                 "submission__round"
+            )
+        ],
+        "records_attached": [
+            {
+                "round": attached.submission.round.title,
+                "standard": attached.standard.number,
+                "record": attached.text,
+                "attached_at": attached.attached_at.isoformat(),
+            }
+            for attached in AttachedRecord.objects.filter(attached_by=user).select_related(
+                "submission__round", "standard"
             )
         ],
     }

@@ -26,6 +26,11 @@ urlpatterns = [
         name="evidence_remove",
     ),
     path(
+        "submissions/<int:pk>/attached/<int:attached_pk>/remove/",
+        agency_views.attached_remove,
+        name="attached_remove",
+    ),
+    path(
         "submissions/<int:pk>/local-questions/",
         agency_views.local_questions,
         name="local_questions",

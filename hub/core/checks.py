@@ -7,7 +7,9 @@
   THIRD_PARTY_ALLOWED below with the reason;
 - hub.E003: a domain's permission declarations clash with another's, or give a role an action
   nobody declares, or give actions to a role nobody declares;
-- hub.E004: a domain's staff link names an admin menu group that does not exist.
+- hub.E004: a domain's staff link names an admin menu group that does not exist;
+- hub.E005: two domains declare periodic jobs, or searchable types, of the same name (the
+  later would silently replace the earlier).
 """
 
 from django.apps import apps
@@ -114,6 +116,18 @@ def check_domains(app_configs=None, **kwargs):
                     hint=f"Use one of {', '.join(sorted(groups))} (STAFF_GROUPS in "
                     "hub/core/domains.py).",
                     id="hub.E004",
+                )
+            )
+    for kind, names in (
+        ("job", [job.name for job in every("jobs")]),
+        ("searchable type", [searchable.kind for searchable in every("search")]),
+    ):
+        for name in sorted({name for name in names if names.count(name) > 1}):
+            errors.append(
+                Error(
+                    f"More than one domain declares the {kind} {name!r}.",
+                    hint="Give each its own name: the registry keys them by name.",
+                    id="hub.E005",
                 )
             )
     return errors

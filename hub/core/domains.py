@@ -5,9 +5,9 @@ Each `hub.*` app declares one `Domain` in its own `domain.py` and registers it f
 `AppConfig.ready()`. Everything cross-cutting reads the registry: audit action labels, the
 personal-data download and account deletion, retention, the scheduler (`manage.py run_jobs`),
 page-cache purging, main navigation and the account home page, the staff dashboard ("what
-needs doing"), the figures reports can use, and the demo loader. `manage.py check` fails when
-an installed `hub.*` app has no declaration, or a model holding a person is covered by none
-(hub/core/checks.py).
+needs doing"), the figures reports can use, the records an agency may attach to its section 11
+answers as evidence, and the demo loader. `manage.py check` fails when an installed `hub.*`
+app has no declaration, or a model holding a person is covered by none (hub/core/checks.py).
 """
 
 import datetime
@@ -81,6 +81,7 @@ STAFF_GROUPS = (
     ("procedures", "Procedures", "list-ol"),
     ("training", "Training team", "group"),
     ("assurance", "Section 11", "tasks"),
+    ("reviews", "Reviews and learning", "glasses"),
     ("people", "People and audit", "user"),
 )
 
@@ -111,12 +112,27 @@ class Todo:
 @dataclass(frozen=True)
 class Figure:
     """A number a report may show: `compute(partnership, start, end)` for a date range.
-    `counts_people` marks figures about people, which reports suppress when small."""
+    `counts_people` marks figures about people, which reports suppress when small.
+    `breakdown(partnership, start, end)`, when given, splits it: [(label, count), ...] (per
+    agency, per briefing), for a report's table."""
 
     name: str
     unit: str
     compute: Callable[[Any, datetime.date, datetime.date], float | int]
     counts_people: bool = False
+    breakdown: Callable[[Any, datetime.date, datetime.date], list[tuple[str, int]]] | None = None
+
+
+@dataclass(frozen=True)
+class EvidenceSource:
+    """Records a domain keeps that an agency's lead may choose to attach to a section 11
+    answer as evidence (nothing is attached unless they choose it): `records(agency,
+    partnership)` returns [(key, text, date)], newest first, for that agency's records in that
+    partnership; `key` stays the same for the same record, so one is attached at most once."""
+
+    key: str
+    label: str
+    records: Callable[[Any, Any], list[tuple[str, str, datetime.date]]]
 
 
 @dataclass(frozen=True)
@@ -191,6 +207,7 @@ class Domain:
     staff_links: tuple[StaffLink, ...] = ()
     todos: tuple[Todo, ...] = ()
     figures: tuple[Figure, ...] = ()
+    evidence_sources: tuple[EvidenceSource, ...] = ()
     sign_offs: tuple[SignOff, ...] = ()
     # called by `load_demo` with the consortium and partnerships, in ascending demo_order,
     # after the partnerships, sites and accounts exist; it makes its own transaction

@@ -503,6 +503,15 @@ DEMO_PEOPLE = [
         "Northmoor Borough Council (demo)",
         [Role.SECTION_11_REVIEWER],
     ),
+    (
+        # A role the practice reviews domain declares (hub/reviews/domain.py).
+        "panel@westshire.example",
+        "Parisa",
+        "Panel",
+        "westshire",
+        "Westshire County Council (demo)",
+        ["review_panel"],
+    ),
 ]
 
 

@@ -29,6 +29,7 @@ class DocumentType(models.TextChoices):
     TOOLKIT = "toolkit", "Toolkit"
     TEMPLATE = "template", "Template or form"
     BRIEFING = "briefing", "Briefing"
+    REVIEW_REPORT = "review_report", "Practice review report"
 
 
 class Reach(models.TextChoices):

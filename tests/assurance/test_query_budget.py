@@ -269,11 +269,11 @@ def test_reviewing_a_self_assessment_costs_the_same_however_many_standards_and_c
     submission = under_review
     client = signed_in(reviewer_westshire)
     url = f"/assurance/submissions/{submission.pk}/review/"
-    # 4 for the session, user, roles and second factor; 11 for the page: the submission (with
+    # 4 for the session, user, roles and second factor; 12 for the page: the submission (with
     # its round, version, previous round and agency), its partnerships, the round's
-    # partnerships, standards, challenges, answers, evidence, last round's agreed ratings,
-    # local answers, local questions, actions.
-    budget = 15
+    # partnerships, standards, challenges, answers, evidence, records from the Hub attached,
+    # last round's agreed ratings, local answers, local questions, actions.
+    budget = 16
     within_budget(django_assert_max_num_queries, client, url, budget)
 
     grow_task_list(submission, westshire)
@@ -287,11 +287,11 @@ def test_a_self_assessments_pdf_costs_the_same_however_many_standards_and_challe
     submission = under_review
     client = signed_in(reviewer_westshire)
     url = f"/assurance/submissions/{submission.pk}/report.pdf"
-    # 4 for the session, user, roles and second factor; 9 for the PDF: the submission (with
+    # 4 for the session, user, roles and second factor; 10 for the PDF: the submission (with
     # its round, version, previous round and agency), its partnerships, the round's
-    # partnerships, standards, challenges, answers, evidence, last round's agreed ratings and
-    # actions (no local questions: the PDF leaves them out).
-    budget = 13
+    # partnerships, standards, challenges, answers, evidence, records from the Hub attached,
+    # last round's agreed ratings and actions (no local questions: the PDF leaves them out).
+    budget = 14
     for grown in (False, True):
         if grown:
             grow_task_list(submission, westshire)

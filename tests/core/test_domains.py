@@ -291,6 +291,23 @@ def test_check_fails_when_domains_clash_over_roles_and_actions():
     assert not [e for e in check_domains() if e.id == "hub.E003"]
 
 
+def test_check_fails_when_two_domains_name_a_job_alike():
+    """A job of the same name as another domain's would replace it in the schedule, silently
+    (it happened once: two "send_review_reminders")."""
+    import dataclasses
+
+    from hub.core.domains import Job, jobs
+
+    taken = next(iter(jobs()))
+    clashing = dataclasses.replace(
+        EXAMPLE, jobs=(Job(taken, lambda now: None, every=datetime.timedelta(minutes=5)),)
+    )
+    with registered(clashing, instead_of=EXAMPLE):
+        problems = [e.msg for e in check_domains() if e.id == "hub.E005"]
+    assert problems == [f"More than one domain declares the job {taken!r}."]
+    assert not [e for e in check_domains() if e.id == "hub.E005"]
+
+
 def test_the_admin_dashboard_says_what_needs_doing_from_every_domain(staff, settings):
     # A consortium editor: nothing of the library's or the people screens' is theirs to do.
     client = Client()

@@ -32,6 +32,7 @@ ROLES = [
 STAFF_AREAS = ("/admin/", "/accounts/", "/people/", "/audit-log/", "/training/manage/")
 STAFF_AREAS += ("/assurance/",)
 STAFF_AREAS += ("/escalations/",)
+STAFF_AREAS += ("/reviews/",)
 NOT_FOLLOWED = re.compile(r"(\.(csv|xlsx|pdf|ics)$)|/logout/|/delete/|/admin/logout")
 
 
@@ -196,8 +197,9 @@ def _sidebar(html):
 @pytest.mark.parametrize(
     ("role", "groups"),
     [
-        ("editor", {"Content", "Protocols and guidance", "Procedures"}),
+        ("editor", {"Content", "Protocols and guidance", "Procedures", "Reviews and learning"}),
         ("training_coordinator", {"Training team"}),
+        ("review_panel", {"Reviews and learning"}),
         ("consortium_editor", {"Procedures", "Protocols and guidance"}),
     ],
 )

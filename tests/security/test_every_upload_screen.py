@@ -19,6 +19,7 @@ from wagtail.models import UploadedFile
 
 from hub.assurance.models import EvidenceFile
 from hub.library.models import DocumentVersion
+from hub.reviews.models import ActionEvidence
 from tests.core.uploads import hostile_files
 from tests.security.conftest import SUPERUSER, client_for
 
@@ -60,6 +61,14 @@ SCREENS = {
         "file",
         {"upload": "Upload"},
         max_bytes="ASSURANCE_MAX_EVIDENCE_BYTES",
+        valid=hostile_files.pdf_of_exact_size,
+    ),
+    "review action evidence": UploadScreen(
+        "reviews/actions/<int:pk>/evidence/",
+        "lead@westbury-academy.example",
+        "file",
+        {"note": ""},
+        max_bytes="REVIEW_MAX_EVIDENCE_BYTES",
         valid=hostile_files.pdf_of_exact_size,
     ),
     "image": UploadScreen(
@@ -130,6 +139,7 @@ def stored():
         "pending uploads": UploadedFile.objects.count(),
         "library versions": DocumentVersion.objects.count(),
         "evidence": EvidenceFile.objects.count(),
+        "review evidence": ActionEvidence.objects.count(),
         "files on disk": files,
         "image files": sorted(Image.objects.values_list("file", flat=True)),
     }

@@ -16,6 +16,7 @@ urls.py names them.
 """
 
 from hub.assurance.agency_views.answers import (
+    attached_remove,
     evidence_download,
     evidence_remove,
     local_questions,
@@ -36,6 +37,7 @@ from hub.assurance.agency_views.plan import (
 __all__ = [
     "action_edit",
     "action_new",
+    "attached_remove",
     "contributors",
     "evidence_download",
     "evidence_remove",

@@ -19,6 +19,7 @@ from hub.assurance.agency_views.common import (
 )
 from hub.assurance.forms import (
     AnswerForm,
+    AttachForm,
     EvidenceForm,
     LocalAnswersForm,
 )
@@ -57,8 +58,26 @@ def standard(request, pk, standard_pk):
         initial={"rating": answer.rating, "narrative": answer.narrative} if answer else None,
     )
     upload_form = EvidenceForm(max_bytes=max_bytes)
+    attach_form = AttachForm()
     standards = _standards(item)
-    if request.method == "POST" and "upload" in request.POST:
+    leads = services.may_lead(user, item)
+    if request.method == "POST" and "attach" in request.POST:
+        attach_form = AttachForm(request.POST)
+        if not leads:
+            raise Http404
+        if attach_form.is_valid():
+            with service_call(attach_form) as call:
+                services.record_attach(
+                    by=user,
+                    submission=item,
+                    standard=current,
+                    choice=request.POST.get("attach", ""),
+                    request=request,
+                )
+            if call.ok:
+                messages.success(request, "The record has been attached to this standard.")
+                return redirect(_url("standard", item, current.pk, anchor="#attached"))
+    elif request.method == "POST" and "upload" in request.POST:
         upload_form = EvidenceForm(request.POST, request.FILES, max_bytes=max_bytes)
         if upload_form.is_valid():
             with service_call(upload_form, "file") as call:
@@ -92,6 +111,7 @@ def standard(request, pk, standard_pk):
                     return redirect(item.get_absolute_url())
                 return redirect(_next_url(item, current, standards))
     position = [s.pk for s in standards].index(current.pk) + 1
+    attached = list(item.attached_records.filter(standard=current))
     return render(
         request,
         "assurance/agency/standard.html",
@@ -104,11 +124,17 @@ def standard(request, pk, standard_pk):
             "rating": presenters.rating(item.scale, answer.rating if answer else None),
             "agreed": presenters.rating(item.scale, answer.agreed_rating if answer else None),
             "evidence": item.evidence.filter(standard=current),
+            "attached": attached,
+            "attached_choices": {f"{record.source}:{record.key}" for record in attached},
+            # Only the agency's lead sees its records from elsewhere in the Hub.
+            "offered": services.offered_records(item) if leads and _open_for_changes(item) else [],
+            "leads": leads,
             "editable": may_edit and _open_for_changes(item),
             "answer_form": answer_form,
             "upload_form": upload_form,
+            "attach_form": attach_form,
             # The layout marks the title "Error:" when the page's `form` has errors.
-            "form": upload_form if upload_form.errors else answer_form,
+            "form": next((form for form in (upload_form, attach_form) if form.errors), answer_form),
         },
     )
 
@@ -149,6 +175,23 @@ def evidence_remove(request, pk, evidence_pk):
     else:
         messages.error(request, " ".join(call.messages))
     return redirect(_url("standard", item, standard_pk, anchor="#evidence"))
+
+
+@login_required
+def attached_remove(request, pk, attached_pk):
+    item = _editable(request, pk)
+    attached = get_object_or_404(item.attached_records.all(), pk=attached_pk)
+    # Out of scope is a 404 above, whatever the method; in scope, only POST removes.
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    standard_pk = attached.standard_id
+    with service_call() as call:
+        services.record_detach(by=request.user, attached=attached, request=request)
+    if call.ok:
+        messages.success(request, "The attached record has been removed.")
+    else:
+        messages.error(request, " ".join(call.messages))
+    return redirect(_url("standard", item, standard_pk, anchor="#attached"))
 
 
 # --- Local questions ----------------------------------------------------------------------

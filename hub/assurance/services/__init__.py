@@ -28,6 +28,11 @@ from hub.assurance.services.access import (
     shared_partnership_ids,
     visible_submissions,
 )
+from hub.assurance.services.attaching import (
+    offered_records,
+    record_attach,
+    record_detach,
+)
 from hub.assurance.services.completing import (
     DEFAULT_MAX_EVIDENCE_BYTES,
     EVIDENCE_TYPES,
@@ -97,6 +102,9 @@ __all__ = [
     "may_review",
     "may_view",
     "missing_answers",
+    "offered_records",
+    "record_attach",
+    "record_detach",
     "review_start",
     "round_close",
     "round_open",

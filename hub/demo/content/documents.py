@@ -2894,6 +2894,90 @@ CONFERENCE_TEMPLATE = {
 }
 
 
+# A published local child safeguarding practice review's report (the learning library links to
+# it: hub/demo/content/reviews.py). The review and the child are fictional.
+CHILD_W_REPORT = {
+    "slug": "child-w-review-report",
+    "title": "Child W (demo): local child safeguarding practice review report",
+    "summary": "The full report of the local review about Child W, who lived with neglect "
+    "seen in part by several agencies, with the partnership's four recommendations.",
+    "type": "review_report",
+    "reach": "local",
+    "topics": ["learning-from-reviews", "neglect"],
+    "audiences": ("professionals", "parents"),
+    "owner_agency": "Westshire County Council (demo)",
+    "contact_role": "Partnership business manager",
+    "owner_email": "partnership@westshire.example",
+    "partnership": "westshire",
+    "review_due": date(2029, 1, 12),
+    "file_only_word": "larkspur",
+    "file_stem": "child-w-review-report",
+    "versions": [
+        Version(
+            "1.0",
+            date(2026, 1, 12),
+            WESTSHIRE_EXECUTIVE,
+            date(2025, 12, 4),
+            "Published.",
+            "pdf",
+            [
+                (
+                    "About this review",
+                    [
+                        "This is a fictional review written for the demo of the Safeguarding "
+                        "Partnership Hub. Child W, the family and the events are invented. "
+                        "Demo file reference: larkspur.",
+                        "Child W, aged 7, lived with neglect for several years. The review "
+                        "looked at the two years before Child W was found unwell at home "
+                        "during a cold spell.",
+                    ],
+                ),
+                (
+                    "What happened",
+                    [
+                        "Teachers, the school nurse, the GP and the family's housing officer "
+                        "each noticed something: a child often hungry, a home without heating, "
+                        "missed appointments, a parent who seemed low. Early help worked with "
+                        "the family for three months and closed when the family stopped "
+                        "answering.",
+                    ],
+                ),
+                (
+                    "What we found",
+                    [
+                        (
+                            "list",
+                            [
+                                "Practitioners relied on the parent's account.",
+                                "Early help closed for non-engagement without telling the "
+                                "lead professional.",
+                                "No agency used the neglect screening tool.",
+                                "Housing staff did not know how to share a concern.",
+                            ],
+                        ),
+                    ],
+                ),
+                (
+                    "Recommendations",
+                    [
+                        (
+                            "numbered",
+                            [
+                                "Every agency uses the neglect screening tool when needs are "
+                                "met inconsistently over time.",
+                                "No support closes for non-engagement before the lead "
+                                "professional hears of it.",
+                                "Training covers parental wellbeing and neglect.",
+                                "Housing providers join the neglect training.",
+                            ],
+                        ),
+                    ],
+                ),
+            ],
+        ),
+    ],
+}
+
 DOCUMENTS = [
     RPD,
     NEGLECT_TOOLKIT,
@@ -2925,4 +3009,5 @@ DOCUMENTS = [
     SECTION_11_WORKBOOK,
     INTERPRETERS_POLICY,
     CONFERENCE_TEMPLATE,
+    CHILD_W_REPORT,
 ]
