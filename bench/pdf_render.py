@@ -1,5 +1,6 @@
 """What a PDF costs: a procedures chapter, a training certificate (with the demo's name, then
-with a long name in six scripts) and a section 11 submission, each made the one way
+with a long name in six scripts), a section 11 submission and each of the demo's 7-minute
+briefings (with its page count: a briefing should fit on one), each made the one way
 (hub/core/pdf.py: a Jinja2 template through WeasyPrint, tagged PDF/UA-1 with embedded Noto
 fonts); and whether a certificate check answers a guessed code and a malformed one alike.
 
@@ -171,6 +172,14 @@ def run(args, folder):
         line(
             f"section 11 submission PDF ({submission.agency.name})",
             *timed(as_reviewer, f"/assurance/submissions/{submission.pk}/report.pdf", 10),
+        )
+
+    from hub.reviews.models import Briefing
+
+    for briefing in Briefing.objects.filter(partnership__slug="westshire", published=True):
+        line(
+            f"briefing PDF ({briefing.slug[:28]})",
+            *timed(anonymous, f"/learning/briefings/{briefing.slug}/pdf/", 10),
         )
 
     check_timings(booking, args.requests * 10)

@@ -17,7 +17,6 @@ teams have recorded using, is withdrawn rather than deleted.
 
 from dateutil.relativedelta import relativedelta
 from django import forms
-from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -344,32 +343,19 @@ class BriefingForm(PublishableForm):
 # --- Saving and deleting, audited ---------------------------------------------------------------
 
 
-class AuditedSave:
-    change = "edited"
-
-    def save_instance(self):
-        instance = super().save_instance()
-        learning.record_learning_change(
-            by=self.request.user, row=instance, change=self.change, request=self.request
-        )
-        return instance
-
-    def form_valid(self, form):
-        try:
-            with transaction.atomic():
-                return super().form_valid(form)
-        except IntegrityError:
-            form.add_error(None, CLASH)
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
+def record_change(request, row, change):
+    learning.record_learning_change(by=request.user, row=row, change=change, request=request)
 
 
-class LearningCreateView(AuditedSave, CreateView):
+class LearningCreateView(scoping.AuditedSave, CreateView):
     change = "created"
+    clash = CLASH
+    record_change = record_change
 
 
-class LearningEditView(AuditedSave, scoping.ScopedEditView):
-    pass
+class LearningEditView(scoping.AuditedSave, scoping.ScopedEditView):
+    clash = CLASH
+    record_change = record_change
 
 
 class BriefingPagesOnSave:
@@ -413,21 +399,17 @@ def _why_kept(row):
     return None
 
 
-class LearningDeleteView(scoping.ScopedDeleteView):
+class LearningDeleteView(scoping.AuditedDeleteView):
     """Deletes with an audit entry what nothing needs; refuses, with the reason, the rest."""
+
+    record_change = record_change
 
     def form_valid(self, form):
         reason = _why_kept(self.object)
         if reason:
             messages.error(self.request, f"{self.object} cannot be deleted: {reason}")
             return redirect(self.index_url_name)
-        with transaction.atomic():
-            learning.record_learning_change(
-                by=self.request.user, row=self.object, change="deleted", request=self.request
-            )
-            self.delete_action()
-        messages.success(self.request, self.get_success_message())
-        return redirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 # --- The lists ---------------------------------------------------------------------------------

@@ -13,9 +13,6 @@ moves a running clock.
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import IntegrityError, transaction
-from django.shortcuts import redirect
-from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
@@ -153,39 +150,19 @@ class TimelineStepForm(WagtailAdminModelForm):
 # --- The screens ----------------------------------------------------------------------------
 
 
-class AuditedSave:
-    change = "edited"
-
-    def save_instance(self):
-        instance = super().save_instance()
-        record_change(self.request, instance, self.change)
-        return instance
-
-    def form_valid(self, form):
-        try:
-            with transaction.atomic():
-                return super().form_valid(form)
-        except IntegrityError:
-            form.add_error(None, CLASH)
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
-
-
-class StepCreateView(AuditedSave, CreateView):
+class StepCreateView(scoping.AuditedSave, CreateView):
     change = "created"
+    clash = CLASH
+    record_change = record_change
 
 
-class StepEditView(AuditedSave, scoping.ScopedEditView):
-    pass
+class StepEditView(scoping.AuditedSave, scoping.ScopedEditView):
+    clash = CLASH
+    record_change = record_change
 
 
-class StepDeleteView(scoping.ScopedDeleteView):
-    def form_valid(self, form):
-        with transaction.atomic():
-            record_change(self.request, self.object, "deleted")
-            self.delete_action()
-        messages.success(self.request, self.get_success_message())
-        return redirect(self.get_success_url())
+class StepDeleteView(scoping.AuditedDeleteView):
+    record_change = record_change
 
 
 class StepIndexView(scoping.ScopedIndexView):
