@@ -2,6 +2,7 @@
 
 import re
 
+from django.http import Http404
 from django.utils import timezone
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -22,6 +23,15 @@ def partnership_for(request):
             else None
         )
     return request._hub_partnership
+
+
+def partnership_or_404(request):
+    """The partnership whose site is answering, for pages that exist only on one: a 404 on a
+    bare install."""
+    partnership = partnership_for(request)
+    if partnership is None:
+        raise Http404
+    return partnership
 
 
 def _partnership(site):

@@ -19,24 +19,17 @@ from django.utils import timezone
 
 from hub.core.forms import service_call
 from hub.core.permissions import Action, can
-from hub.core.presenters import partnership_for
+from hub.core.presenters import partnership_or_404
 from hub.reviews import cases, queries, timeline
 from hub.reviews.case_forms import ReturnInformationForm
 from hub.reviews.case_views import private, wrong_method
 from hub.reviews.models import ReviewStatus
 
 
-def _partnership(request):
-    partnership = partnership_for(request)
-    if partnership is None:
-        raise Http404
-    return partnership
-
-
 @login_required
 @private
 def agency(request):
-    partnership = _partnership(request)
+    partnership = partnership_or_404(request)
     user = request.user
     if not can(user, Action.VIEW_AGENCY_RECORDS):
         raise Http404
@@ -72,7 +65,7 @@ def agency(request):
 @login_required
 @private
 def information_request(request, pk):
-    partnership = _partnership(request)
+    partnership = partnership_or_404(request)
     user = request.user
     rows = cases.requests_to_return(user, partnership).select_related(
         "review", "agency", "asked_by", "returned_by"

@@ -33,15 +33,19 @@ from hub.reviews.case_forms import (
 from hub.reviews.models import KEY_DATES, NO_IDENTIFIERS, ReviewStatus
 
 
+def mark_private(response):
+    """A review page is for the one person who asked: never kept by a cache, never indexed."""
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
 def private(view):
-    """A case page is for the one person who asked: never kept by a cache, never indexed."""
+    """`mark_private` on every response of `view`."""
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
+        return mark_private(view(request, *args, **kwargs))
 
     return wrapped
 

@@ -10,12 +10,11 @@ Another partnership's entries, withdrawn ones and unpublished ones are 404 on th
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.core.presenters import partnership_for
+from hub.core.presenters import partnership_or_404
 from hub.procedures.models import end_of
 from hub.procedures.queries import contents_at
 from hub.reviews import learning
@@ -43,13 +42,6 @@ class LibraryFilterForm(forms.Form):
             (theme.slug, theme.name) for theme in themes
         ]
         self.fields["year"].choices = [("", "Any year")] + [(str(y), str(y)) for y in years]
-
-
-def _partnership(request):
-    partnership = partnership_for(request)
-    if partnership is None:
-        raise Http404
-    return partnership
 
 
 def _years(reviews, briefings):
@@ -94,7 +86,7 @@ def _entries(reviews, briefings, page_number):
 
 
 def library(request):
-    partnership = _partnership(request)
+    partnership = partnership_or_404(request)
     reviews = learning.public_reviews(partnership)
     briefings = learning.public_briefings(partnership)
     asked = request.GET if {"theme", "year"} & request.GET.keys() else None
@@ -170,7 +162,7 @@ def chapters_then(partnership, review):
 
 
 def published_review(request, slug):
-    partnership = _partnership(request)
+    partnership = partnership_or_404(request)
     review = get_object_or_404(
         learning.public_reviews(partnership).select_related("report").prefetch_related("themes"),
         slug=slug,

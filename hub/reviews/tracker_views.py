@@ -22,10 +22,11 @@ from django.views.decorators.http import require_http_methods
 
 from hub.core.downloads import XLSX, private_download
 from hub.core.forms import service_call
-from hub.core.presenters import partnership_for
+from hub.core.presenters import partnership_or_404
 from hub.core.uploads.documents import CONTENT_TYPES
 from hub.core.uploads.serving import serve_upload
 from hub.reviews import tracker as services
+from hub.reviews.case_views import mark_private
 from hub.reviews.models import ActionStatus
 from hub.reviews.queries import manageable_reviews, manages_cases, sees_cases, visible_actions
 from hub.reviews.tracker_forms import (
@@ -38,20 +39,6 @@ from hub.reviews.tracker_forms import (
     TrackerFilterForm,
 )
 
-NEVER_CACHED = "private, no-store"
-
-
-def _private(response):
-    response["Cache-Control"] = NEVER_CACHED
-    return response
-
-
-def _partnership(request):
-    partnership = partnership_for(request)
-    if partnership is None:
-        raise Http404
-    return partnership
-
 
 def _bound(request, form_class, **kwargs):
     return form_class(request.POST if request.method == "POST" else None, **kwargs)
@@ -60,10 +47,10 @@ def _bound(request, form_class, **kwargs):
 # --- The tracker -------------------------------------------------------------------------------
 
 
-def _tracker_partnership(request):
+def _trackerpartnership_or_404(request):
     """The site's partnership, if this person sees its tracker: its review panel, or the
     lead of one of its agencies."""
-    partnership = _partnership(request)
+    partnership = partnership_or_404(request)
     user = request.user
     if not sees_cases(user, partnership) and not services.led_agencies(user, partnership).exists():
         raise Http404
@@ -85,7 +72,7 @@ def _read_only(request):
 
 @login_required
 def tracker(request):
-    partnership = _tracker_partnership(request)
+    partnership = _trackerpartnership_or_404(request)
     refused = _read_only(request)
     if refused:
         return refused
@@ -96,7 +83,7 @@ def tracker(request):
     services.tracker_viewed(by=user, partnership=partnership, filters=filters, request=request)
     rows = [{"action": action, "overdue": services.is_overdue(action, today)} for action in actions]
     query = urlencode({key: "on" if value is True else value for key, value in filters.items()})
-    return _private(
+    return mark_private(
         render(
             request,
             "reviews/tracker/tracker.html",
@@ -116,7 +103,7 @@ def tracker(request):
 
 @login_required
 def tracker_xlsx(request):
-    partnership = _tracker_partnership(request)
+    partnership = _trackerpartnership_or_404(request)
     refused = _read_only(request)
     if refused:
         return refused
@@ -142,7 +129,7 @@ def tracker_xlsx(request):
 
 
 def _action(request, pk):
-    partnership = _partnership(request)
+    partnership = partnership_or_404(request)
     return get_object_or_404(
         visible_actions(request.user, partnership).select_related(
             "recommendation__review__partnership",
@@ -168,7 +155,7 @@ def _action_page(request, action, *, status=200, **forms):
     upload_form = forms.get("upload_form") or EvidenceForm(max_bytes=services.max_evidence_bytes())
     sign_off_form = forms.get("sign_off_form") or SignOffForm()
     with_errors = [form for form in forms.values() if form is not None and form.errors]
-    return _private(
+    return mark_private(
         render(
             request,
             "reviews/tracker/action.html",
@@ -332,7 +319,7 @@ def sign_off(request, pk):
 
 
 def _review(request, reference):
-    partnership = _partnership(request)
+    partnership = partnership_or_404(request)
     if not manages_cases(request.user, partnership):
         raise Http404
     return get_object_or_404(
@@ -351,7 +338,7 @@ def _recommendation(request, reference, number):
 
 
 def _form_page(request, *, form, heading, caption, button, back, crumbs, intro="", status=200):
-    return _private(
+    return mark_private(
         render(
             request,
             "reviews/tracker/form.html",
@@ -444,7 +431,7 @@ def recommendation(request, reference, number):
             services.recommendation_viewed(by=request.user, recommendation=item, request=request)
     today = timezone.localdate()
     actions = list(item.actions.select_related("agency").order_by("due_on", "pk"))
-    return _private(
+    return mark_private(
         render(
             request,
             "reviews/tracker/recommendation.html",
