@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "hub.decision_aids",
     "hub.escalations",
     "hub.reviews",
+    "hub.yearly",
+    "hub.opendata",
     "hub.ops",
     "hub.search",
     "hub.demo",

@@ -45,6 +45,7 @@ urlpatterns = [
     path("", include("hub.decision_aids.urls")),
     path("escalations/", include("hub.escalations.urls")),
     path("", include("hub.reviews.urls")),
+    path("", include("hub.opendata.urls")),
     path("health/", ops_views.health, name="health"),
     path("", include("hub.core.urls")),
 ]

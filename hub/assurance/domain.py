@@ -4,6 +4,7 @@ import datetime
 
 from django.urls import reverse
 
+from hub.assurance.figures import FIGURES
 from hub.core.domains import Domain, Job, Link, PersonalData, Retention, StaffLink, Todo
 from hub.core.staff_menu import admin_screen
 
@@ -195,4 +196,5 @@ DOMAIN = Domain(
     ),
     demo=_demo,
     demo_order=40,
+    figures=FIGURES,
 )

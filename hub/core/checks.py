@@ -8,8 +8,8 @@
 - hub.E003: a domain's permission declarations clash with another's, or give a role an action
   nobody declares, or give actions to a role nobody declares;
 - hub.E004: a domain's staff link names an admin menu group that does not exist;
-- hub.E005: two domains declare periodic jobs, or searchable types, of the same name (the
-  later would silently replace the earlier).
+- hub.E005: two domains declare periodic jobs, searchable types, API resources, feeds, topic
+  sources or figures of the same name (the later would silently replace the earlier).
 """
 
 from django.apps import apps
@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.checks import Error, register
 from django.db import models
 
-from hub.core.domains import STAFF_GROUPS, declared, every
+from hub.core.domains import STAFF_GROUPS, declared, domains, every
 
 # Models of other projects that hold a person, which no domain exports or prunes, and why.
 THIRD_PARTY_ALLOWED = {
@@ -121,6 +121,13 @@ def check_domains(app_configs=None, **kwargs):
     for kind, names in (
         ("job", [job.name for job in every("jobs")]),
         ("searchable type", [searchable.kind for searchable in every("search")]),
+        ("API resource", [resource.prefix for resource in every("api")]),
+        ("feed", [feed.key for feed in every("feeds")]),
+        ("topic source", [source.key for source in every("topic_sources")]),
+        (
+            "figure",
+            [f"{domain.label}.{figure.slug}" for domain in domains() for figure in domain.figures],
+        ),
     ):
         for name in sorted({name for name in names if names.count(name) > 1}):
             errors.append(

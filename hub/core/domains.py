@@ -6,7 +6,8 @@ Each `hub.*` app declares one `Domain` in its own `domain.py` and registers it f
 personal-data download and account deletion, retention, the scheduler (`manage.py run_jobs`),
 page-cache purging, main navigation and the account home page, the staff dashboard ("what
 needs doing"), the figures reports can use, the records an agency may attach to its section 11
-answers as evidence, and the demo loader. `manage.py check` fails when an installed `hub.*`
+answers as evidence, the topics and resources it publishes (the yearly report, the open-data
+API and Atom feeds), and the demo loader. `manage.py check` fails when an installed `hub.*`
 app has no declaration, or a model holding a person is covered by none (hub/core/checks.py).
 """
 
@@ -111,16 +112,87 @@ class Todo:
 
 @dataclass(frozen=True)
 class Figure:
-    """A number a report may show: `compute(partnership, start, end)` for a date range.
-    `counts_people` marks figures about people, which reports suppress when small.
+    """A number a report may show: `compute(partnership, start, end)` for a date range
+    (a count, or a rate when `unit` is "%"; None when it cannot be worked out, say a rate of
+    nothing). `counts_people` marks figures about people, which reports suppress when small.
     `breakdown(partnership, start, end)`, when given, splits it: [(label, count), ...] (per
-    agency, per briefing), for a report's table."""
+    agency, per briefing), for a report's table and bar chart; with `columns` (the parts of
+    each bar, in order) it returns [(label, [count per column]), ...] for a stacked bar chart.
+    `key` names it for good within its domain (reports keep it): the name, slugified, unless
+    given; `description` says in a sentence what it counts, for the editor choosing it."""
 
     name: str
     unit: str
-    compute: Callable[[Any, datetime.date, datetime.date], float | int]
+    compute: Callable[[Any, datetime.date, datetime.date], float | int | None]
     counts_people: bool = False
-    breakdown: Callable[[Any, datetime.date, datetime.date], list[tuple[str, int]]] | None = None
+    breakdown: Callable[[Any, datetime.date, datetime.date], list[tuple[str, Any]]] | None = None
+    columns: tuple[str, ...] = ()
+    key: str = ""
+    description: str = ""
+
+    @property
+    def slug(self):
+        from django.utils.text import slugify
+
+        return self.key or slugify(self.name)
+
+
+@dataclass(frozen=True)
+class TopicSource:
+    """Topics an editor may pick for a report from what a domain already shows staff (the
+    search insight report): `topics(partnership, start, end)` returns [(topic, count)] that
+    the domain would show for that range, and `count(partnership, start, end, topic)` one
+    topic's count. Nothing is pulled into a report unless an editor picks it."""
+
+    key: str
+    label: str
+    topics: Callable[[Any, datetime.date, datetime.date], list[tuple[str, int]]]
+    count: Callable[[Any, datetime.date, datetime.date, str], int]
+
+
+@dataclass(frozen=True)
+class ApiResource:
+    """A part of the read-only open-data API, served under /api/v1/<prefix>/ (hub/opendata
+    builds the one API from every domain's): `router()` returns its django-ninja Router of
+    GET operations, answering for the partnership of the request's host. `sections` are the
+    page-cache sections (hub/ops/page_cache.py) its answers are kept and purged under."""
+
+    prefix: str
+    title: str
+    router: Callable[[], Any]
+    description: str = ""
+    sections: tuple[str, ...] = ("content",)
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One entry of an Atom feed. `id` must never change for the same thing (a tag: URI or
+    the permanent address); `updated` is timezone-aware."""
+
+    id: str
+    title: str
+    url: str
+    updated: datetime.datetime
+    summary: str = ""
+    published: datetime.datetime | None = None
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Feed:
+    """An Atom feed served at /feeds/<key>/ (hub/opendata): `entries(partnership, request)`
+    returns its FeedEntry list, newest first, public content only. Pages for which
+    `linked_from(request)` holds name it in a `<link rel="alternate">`. `sections` as for
+    ApiResource."""
+
+    key: str
+    title: str
+    entries: Callable[[Any, Any], list[FeedEntry]]
+    subtitle: str = ""
+    linked_from: Callable[[Any], bool] = lambda request: True
+    sections: tuple[str, ...] = ("content",)
+    order: int = 100
 
 
 @dataclass(frozen=True)
@@ -207,6 +279,9 @@ class Domain:
     staff_links: tuple[StaffLink, ...] = ()
     todos: tuple[Todo, ...] = ()
     figures: tuple[Figure, ...] = ()
+    topic_sources: tuple[TopicSource, ...] = ()
+    api: tuple[ApiResource, ...] = ()
+    feeds: tuple[Feed, ...] = ()
     evidence_sources: tuple[EvidenceSource, ...] = ()
     sign_offs: tuple[SignOff, ...] = ()
     # called by `load_demo` with the consortium and partnerships, in ascending demo_order,
@@ -292,6 +367,18 @@ def staff_links_for(request, group=None) -> list[tuple[str, str, list[StaffLink]
         if links:
             found.append((key, label, links))
     return found
+
+
+def figures() -> dict[str, tuple[Domain, Figure]]:
+    """Every figure a report may use, by its lasting key "<domain label>.<figure slug>"."""
+    return derived(
+        "figures",
+        lambda: {
+            f"{domain.label}.{figure.slug}": (domain, figure)
+            for domain in _domains.values()
+            for figure in domain.figures
+        },
+    )
 
 
 def jobs() -> dict[str, Job]:

@@ -21,6 +21,9 @@ from hub.core.domains import (
     Todo,
 )
 from hub.core.staff_menu import admin_screen
+from hub.library.api import API
+from hub.library.feeds import FEEDS
+from hub.library.figures import FIGURES
 
 AUDIT_ACTIONS = {
     "hub.library.document_created": "Library document added",
@@ -247,7 +250,9 @@ DOMAIN = Domain(
             "a new version of a document is published only once another editor approves it",
         ),
     ),
-    figures=(Figure("Documents overdue for review", "documents", _overdue),),
+    figures=(Figure("Documents overdue for review", "documents", _overdue), *FIGURES),
     demo=_demo,
     demo_order=10,
+    api=API,
+    feeds=FEEDS,
 )

@@ -18,6 +18,9 @@ from hub.core.domains import (
     Todo,
 )
 from hub.core.staff_menu import admin_only
+from hub.procedures.api import API
+from hub.procedures.feeds import FEEDS
+from hub.procedures.figures import FIGURES
 
 AUDIT_ACTIONS = {
     "hub.procedures.release_started": "Procedures release started",
@@ -254,4 +257,7 @@ DOMAIN = Domain(
     ),
     demo=_demo,
     demo_order=20,
+    figures=FIGURES,
+    api=API,
+    feeds=FEEDS,
 )

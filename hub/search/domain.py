@@ -6,6 +6,7 @@ import datetime
 from django.urls import reverse
 
 from hub.core.domains import Domain, Job, Link, Retention, StaffLink
+from hub.search.topics import TOPIC_SOURCES
 from hub.search.viewsets import STAFF_LINKS
 
 
@@ -77,4 +78,5 @@ DOMAIN = Domain(
             "were never opened, month by month.",
         ),
     ),
+    topic_sources=TOPIC_SOURCES,
 )

@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from hub.core.domains import Domain, Searchable, StaffLink
 from hub.core.staff_menu import admin_screen
+from hub.site.api import API
+from hub.site.feeds import FEEDS
 
 
 def _pages(ids):
@@ -51,4 +53,6 @@ DOMAIN = Domain(
             description="Links to other organisations' websites, grouped by topic.",
         ),
     ),
+    api=API,
+    feeds=FEEDS,
 )

@@ -15,6 +15,8 @@ from hub.core.domains import (
     Searchable,
     Todo,
 )
+from hub.training.api import API
+from hub.training.figures import FIGURES
 from hub.training.staff_screens import STAFF_LINKS
 
 AUDIT_ACTIONS = {
@@ -215,7 +217,10 @@ DOMAIN = Domain(
         Todo("registers to take", _registers_to_take),
         Todo("sessions this week", _sessions_this_week),
     ),
-    figures=(Figure("Training places booked", "places", _places_booked, counts_people=True),),
+    figures=(
+        Figure("Training places booked", "places", _places_booked, counts_people=True),
+        *FIGURES,
+    ),
     search=(
         Searchable(
             "courses",
@@ -227,4 +232,5 @@ DOMAIN = Domain(
     ),
     demo=_demo,
     demo_order=30,
+    api=API,
 )

@@ -1,0 +1,3 @@
+"""The library changes (new documents and new versions) Atom feed (/feeds/<key>/, hub/opendata)."""
+
+FEEDS = ()

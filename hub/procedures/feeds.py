@@ -1,0 +1,3 @@
+"""The procedure releases Atom feed (/feeds/<key>/, hub/opendata)."""
+
+FEEDS = ()

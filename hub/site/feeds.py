@@ -1,0 +1,3 @@
+"""The news Atom feed (/feeds/<key>/, hub/opendata)."""
+
+FEEDS = ()
