@@ -73,7 +73,7 @@ INSTALLED_APPS = [
     "hub.decision_aids",
     "hub.escalations",
     "hub.reviews",
-    "hub.yearly",
+    "hub.reports",
     "hub.opendata",
     "hub.ops",
     "hub.search",

@@ -83,7 +83,7 @@ class HomePage(HubPage):
         "site.NewsIndexPage",
         "site.WorkingTogetherPage",
         "site.UsefulLinksPage",
-        "yearly.YearlyReportIndexPage",
+        "reports.YearlyReportIndexPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1

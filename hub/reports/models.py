@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 
 from hub.site.models import HubPage
-from hub.yearly.blocks import ReportStreamBlock, skeleton
+from hub.reports.blocks import ReportStreamBlock, skeleton
 
 
 class YearlyReportIndexPage(HubPage):
@@ -34,9 +34,9 @@ class YearlyReportIndexPage(HubPage):
         FieldRowPanel([FieldPanel("year_starts_month"), FieldPanel("year_starts_day")]),
     ]
     parent_page_types = ["site.HomePage"]
-    subpage_types = ["yearly.YearlyReportPage"]
+    subpage_types = ["reports.YearlyReportPage"]
     max_count_per_parent = 1
-    template = "yearly/index_page.html"
+    template = "reports/index_page.html"
 
     class Meta:
         verbose_name = "yearly reports page"
@@ -70,9 +70,9 @@ class YearlyReportPage(HubPage):
         FieldPanel("body"),
         FieldPanel("refresh_figures"),
     ]
-    parent_page_types = ["yearly.YearlyReportIndexPage"]
+    parent_page_types = ["reports.YearlyReportIndexPage"]
     subpage_types = []
-    template = "yearly/report_page.html"
+    template = "reports/report_page.html"
 
     class Meta:
         verbose_name = "yearly report"
@@ -97,7 +97,7 @@ class FigureSnapshot(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["page", "kind"], name="yearly_one_snapshot_per_kind")
+            models.UniqueConstraint(fields=["page", "kind"], name="reports_one_snapshot_per_kind")
         ]
 
     def __str__(self):

@@ -5,13 +5,13 @@ from hub.core.domains import Domain
 
 
 def _demo(context):
-    from hub.yearly.demo import load
+    from hub.reports.demo import load
 
     return load(context)
 
 
 DOMAIN = Domain(
-    label="yearly",
+    label="reports",
     name="Yearly report",
     demo=_demo,
     demo_order=900,  # after every domain whose activity its figures count

@@ -1,9 +1,9 @@
 from django.apps import AppConfig
 
 
-class YearlyConfig(AppConfig):
-    name = "hub.yearly"
-    label = "yearly"
+class ReportsConfig(AppConfig):
+    name = "hub.reports"
+    label = "reports"
     verbose_name = "Yearly report"
 
     def ready(self):
