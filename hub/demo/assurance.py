@@ -1,6 +1,8 @@
 """Loads the demo section 11 self-assessment: Westshire's framework in two published versions,
-a closed 2024 round to compare against, and a 2026 round, run by Westshire with Northmoor
-taking part, open for a few weeks with its submissions in every state.
+a closed 2024 round to compare against, a 2026 round, run by Westshire with Northmoor
+taking part, open for a few weeks with its submissions in every state, and between them
+Westshire's smaller mid-point check in the last complete reporting year (for the demo's
+yearly report).
 
 Every state change goes through hub.assurance.services, as the people involved would have
 made it: publishing, opening and closing rounds, starting (which carries last round's answers
@@ -9,8 +11,10 @@ agreeing and closing. So the demo holds what real use leaves behind, audit log i
 What is only content is written as rows: the agencies' ratings and narratives, local
 answers and the 2024 round's agreed ratings (each eight saves per submission through the
 services, for forty submissions; as rows they keep the demo quick to load, and it loads at
-the start of every test run). The services stamp everything "now"; the dates are then moved
-back to when each step would have happened.
+the start of every test run). The mid-point check is rows throughout: through the services
+it would leave audit entries dated in that year, among those an admin looks for there.
+The services stamp everything "now"; the dates are then moved back to when each step would
+have happened.
 
 If the framework exists, nothing is loaded, so loading twice changes nothing. No email is
 sent: the services' tasks go to a backend that only records them.
@@ -26,6 +30,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from hub.assurance import services
+from hub.assurance.dashboard import previous_ratings
 from hub.assurance.models import (
     ActionPlanItem,
     ActionStatus,
@@ -37,14 +42,17 @@ from hub.assurance.models import (
     LocalAnswer,
     LocalQuestion,
     Round,
+    RoundStatus,
     Standard,
     Submission,
+    SubmissionStatus,
 )
 from hub.core.models import Agency, Partnership, Role, RoleAssignment
 from hub.demo.content import assurance as content
 from hub.demo.content.training import AGENCY_DOMAINS
 from hub.demo.loader import QUIET
 from hub.demo.people import confirmed_by_domain
+from hub.demo.years import in_last_year
 
 ADMINS = {"westshire": "admin@westshire.example", "northmoor": "admin@northmoor.example"}
 REVIEWERS = {"westshire": "s11@westshire.example", "northmoor": "s11@northmoor.example"}
@@ -87,7 +95,8 @@ class _DemoLoader:
         version_1, version_2 = self._load_framework()
         previous = self._load_previous_round(version_1)
         current = self._load_current_round(version_2, previous)
-        return previous.submissions.count() + current.submissions.count()
+        mid_point = self._load_mid_point(version_1, previous)
+        return sum(r.submissions.count() for r in (previous, current, mid_point))
 
     # --- People ------------------------------------------------------------------------
 
@@ -266,6 +275,107 @@ class _DemoLoader:
                 is_required=required,
                 sort_order=order,
             )
+
+    # --- The mid-point check in the last complete reporting year ------------------------
+
+    def _load_mid_point(self, version, previous):
+        """Westshire's check on a few of its agencies, closed, each returned self-assessment
+        agreed as it stood: most ratings as in 2024 or a level higher, one plan's action
+        done and one under way."""
+        spec = content.MID_POINT
+        westshire = self.partnerships["westshire"]
+        opens_on = in_last_year(spec["opens_at"], self.today)
+        due_on = opens_on + datetime.timedelta(days=56)
+        closed_on = due_on + datetime.timedelta(days=42)
+        agencies = [a for a in self.agencies if a.name in spec["agencies"]]
+        round_ = Round.objects.create(
+            partnership=westshire,
+            title=spec["title"].format(year=opens_on.year),
+            framework_version=version,
+            opens_on=opens_on,
+            due_on=due_on,
+            previous_round=previous,
+            status=RoundStatus.CLOSED,
+            opened_at=self._at(opens_on),
+            closed_at=self._at(closed_on, hour=16),
+            is_demo=True,
+        )
+        round_.partnerships.set([westshire])
+        round_.agencies.set(agencies)
+        opened = self._at(opens_on)
+        submissions = Submission.objects.bulk_create(
+            Submission(round=round_, agency=agency, **self._mid_point_dates(agency, index, opened))
+            for index, agency in enumerate(agencies)
+        )
+        Submission.shared_with.through.objects.bulk_create(
+            Submission.shared_with.through(submission_id=s.pk, partnership_id=westshire.pk)
+            for s in submissions
+        )
+        returned = [s for s in submissions if s.status == SubmissionStatus.CLOSED]
+        self._mid_point_answers(round_, returned, version)
+        self._mid_point_actions(returned, version)
+        return round_
+
+    def _mid_point_dates(self, agency, index, opened):
+        if agency.name == content.MID_POINT["not_returned"]:
+            return {"status": SubmissionStatus.DRAFT}
+        submitted = opened + datetime.timedelta(days=30 + 3 * index)
+        return {
+            "status": SubmissionStatus.CLOSED,
+            "started_at": opened + datetime.timedelta(days=2 + index),
+            "submitted_at": submitted,
+            "submitted_by": self.leads[agency.pk],
+            "review_started_at": submitted + datetime.timedelta(days=7),
+            "agreed_at": submitted + datetime.timedelta(days=21),
+            "closed_at": opened + datetime.timedelta(days=98),
+        }
+
+    def _mid_point_answers(self, round_, submissions, version):
+        before = previous_ratings(round_, {s.agency_id for s in submissions})
+        reviewer = self.reviewers["westshire"]
+        standards = list(version.standards.all())
+        answers = []
+        for index, submission in enumerate(submissions):
+            for place, standard in enumerate(standards):
+                _scale, was = before.get((submission.agency_id, standard.key), ("rag", 2))
+                rating = min(3, was + (1 if (index + place) % 3 == 0 else 0))
+                if (index + place) % 11 == 5:
+                    rating = max(1, was - 1)
+                answers.append(
+                    Answer(
+                        submission=submission,
+                        standard=standard,
+                        rating=rating,
+                        narrative=_narrative(standard.key, rating, updated=True),
+                        updated_by=self.leads[submission.agency_id],
+                        agreed_rating=rating,
+                        agreed_by=reviewer,
+                        agreed_at=submission.agreed_at,
+                    )
+                )
+        Answer.objects.bulk_create(answers)
+
+    def _mid_point_actions(self, submissions, version):
+        standards = {s.key: s for s in version.standards.all()}
+        actions = []
+        for index, submission in enumerate(submissions):
+            key, description, owner = content.ACTIONS[(index + 1) % len(content.ACTIONS)]
+            done = index % 2 == 0
+            actions.append(
+                ActionPlanItem(
+                    submission=submission,
+                    standard=standards.get(key),
+                    description=description,
+                    owner_role=owner,
+                    due_on=submission.submitted_at.date() + datetime.timedelta(days=120),
+                    status=ActionStatus.COMPLETE if done else ActionStatus.IN_PROGRESS,
+                    progress_note=content.PROGRESS["complete" if done else "in_progress"],
+                )
+            )
+        ActionPlanItem.objects.bulk_create(actions)
+        ActionPlanItem.objects.filter(submission__in=submissions).update(
+            created_at=min(s.started_at for s in submissions)
+        )
 
     # --- Shared steps --------------------------------------------------------------------
 

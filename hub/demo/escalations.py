@@ -2,7 +2,9 @@
 escalations.py): Westshire's protocol with four stages, linked to its protocol document in
 the demo library, and Northmoor's with five; escalations between each partnership's agencies
 in every stage and with every outcome, some still open and some of those past their stage's
-target, and good practice recorded between agencies.
+target, and good practice recorded between agencies; among them one that sat past its
+stage's target over the end of the last complete reporting year (hub/demo/years.py), for the
+demo's yearly report.
 
 Escalations and their steps are written as rows, as the recording services would have left
 them: a "raised" step, a "moved" step for each later stage, sometimes the receiving agency's
@@ -22,6 +24,7 @@ from hub.core.models import Role, RoleAssignment
 from hub.core.working_days import is_working_day, working_days_after, working_days_before
 from hub.decision_aids.queries import guide_for
 from hub.demo.content import escalations as content
+from hub.demo.years import last_complete_year
 from hub.escalations.models import (
     EntryType,
     Escalation,
@@ -137,6 +140,7 @@ class _DemoLog:
 
     def load(self):
         plans = self._closed_plans() + self._open_plans() + self._good_practice_plans()
+        plans.append(self._over_the_year_end_plan())
         plans.sort(key=lambda plan: (plan["raised_on"], plan["turn"]))
         numbers = {}
         for plan in plans:
@@ -221,6 +225,22 @@ class _DemoLog:
             }
             for index in range(GOOD_PRACTICE[self.slug])
         ]
+
+    def _over_the_year_end_plan(self):
+        """Raised late in the last complete reporting year, still at the first stage, past
+        its target, when the year ended; moved on and resolved early in the next."""
+        year_end = _on_or_before(last_complete_year(self.today)[1])
+        first, second = self.stages[0], self.stages[1]
+        raised_on = working_days_before(year_end, first.target_working_days + 4)
+        moved_on = working_days_after(year_end, 2)
+        return {
+            "turn": CLOSED[self.slug] + OPEN[self.slug] + GOOD_PRACTICE[self.slug],
+            "raised_on": raised_on,
+            "starts": [raised_on, moved_on],
+            "reached": 1,
+            "closed_on": working_days_after(moved_on, second.target_working_days - 1),
+            "outcome": "resolved",
+        }
 
     @staticmethod
     def _starts_before(end, durations):

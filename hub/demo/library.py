@@ -18,6 +18,7 @@ from hub.core.models import Agency
 from hub.core.uploads.documents import CONTENT_TYPES
 from hub.demo.content.documents import DOCUMENTS, TOPICS
 from hub.demo.library_files import build
+from hub.demo.years import in_last_year
 from hub.library.models import LibraryDocument, Status, Topic
 from hub.library.services import document_set_status, version_read_text, version_upload
 
@@ -102,6 +103,7 @@ def _create_document(spec, partnerships, consortium, topics, today):
 
 
 def _upload_version(actor, document, spec, number, version):
+    version = _dated(spec, version)
     content = build(version.kind, spec["title"], version.content)
     name = f"{spec['file_stem']}-v{number}.{version.kind}"
     published_at = timezone.make_aware(
@@ -120,6 +122,18 @@ def _upload_version(actor, document, spec, number, version):
     )
     version_read_text(stored)
     return stored
+
+
+def _dated(spec, version):
+    """The version with its dates moved into the last complete reporting year when the
+    entry says so (hub/demo/content/documents.py)."""
+    share = spec.get("dated_in_last_year", {}).get(version.label)
+    if share is None:
+        return version
+    approved_on = in_last_year(share)
+    return version._replace(
+        approved_on=approved_on, published=approved_on + (version.published - version.approved_on)
+    )
 
 
 def _link_documents(actor, created):

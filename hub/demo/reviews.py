@@ -1,7 +1,9 @@
 """Loads the demo's practice reviews and learning library for Westshire
 (hub/demo/content/reviews.py): two rapid reviews (one part-way through its 15 working days,
-one complete), a published local child safeguarding practice review with recommendations and
-agencies' actions in every status, four 7-minute briefings and teams' records of using them.
+one complete, in the last complete reporting year), a published local child safeguarding
+practice review with recommendations and agencies' actions in every status (two of them
+dated in that year, for the demo's yearly report), four 7-minute briefings and teams'
+records of using them.
 
 Rows are written as the services would have left them: each review's timeline copied from the
 partnership's steps with working-day due dates, the steps up to today done, requests for
@@ -24,6 +26,7 @@ from django.utils import timezone
 from hub.core.models import Agency
 from hub.core.working_days import working_days_after, working_days_before
 from hub.demo.content import reviews as content
+from hub.demo.years import in_last_year
 from hub.library.models import LibraryDocument
 from hub.procedures.models import Chapter
 from hub.reviews.models import (
@@ -78,6 +81,7 @@ class _DemoReviews:
         local = self._local_review()
         published = self._published(local)
         self._recommendations(local)
+        self._last_year_actions(local)
         briefings = self._briefings(published)
         self._team_uses(briefings)
         return len([in_progress, complete, local])
@@ -197,9 +201,7 @@ class _DemoReviews:
 
     def _rapid_complete(self):
         spec = content.RAPID_COMPLETE
-        notified_on = _working_day_on_or_before(
-            self.today - relativedelta(months=spec["notified_months_ago"])
-        )
+        notified_on = _working_day_on_or_before(in_last_year(spec["notified_at"], self.today))
         incident_on = notified_on - datetime.timedelta(
             days=spec["incident_days_before_notification"]
         )
@@ -294,6 +296,29 @@ class _DemoReviews:
                 )
                 recommendation.closed_by = self.panel
                 recommendation.save()
+
+    def _last_year_actions(self, review):
+        recommendations = {r.number: r for r in Recommendation.objects.filter(review=review)}
+        for spec in content.LAST_YEAR_ACTIONS:
+            number, agency_name, owner, text, due_at, status, evidence, note = spec
+            agency = self._agency(agency_name)
+            lead = self._lead_of(agency)
+            due_on = in_last_year(due_at, self.today)
+            accepted = status == ActionStatus.EVIDENCE_ACCEPTED
+            action = AgencyAction.objects.create(
+                recommendation=recommendations[number],
+                agency=agency,
+                owner_role=owner,
+                text=text,
+                due_on=due_on,
+                status=status,
+                progress_note=note,
+                updated_by=lead,
+                signed_off_on=due_on if accepted else None,
+                signed_off_by=self.panel if accepted else None,
+            )
+            if evidence:
+                self._evidence(action, evidence, lead)
 
     def _evidence(self, action, name, by):
         from hub.demo.library_files import pdf_bytes

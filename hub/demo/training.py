@@ -1,5 +1,6 @@
 """Loads the demo training programme: audiences, courses and their charges, six months of
-sessions ahead and a year behind, and the fictional practitioners who book them.
+sessions ahead and a year behind (and a few in the last complete reporting year, for the
+demo's yearly report), and the fictional practitioners who book them.
 
 Whatever has rules goes through hub.training.services at the moment it would have happened
 (`now=`): a session's last place and everyone after it (booking, waiting list, offers),
@@ -42,6 +43,7 @@ from hub.demo.content.training import (
 )
 from hub.demo.loader import QUIET
 from hub.demo.people import confirmed_by_domain
+from hub.demo.years import in_last_year
 from hub.training import services
 from hub.training.models import (
     Attendance,
@@ -70,6 +72,14 @@ REGISTER_TAKERS = {
 }
 # Westbury Cross Academy Trust's places are booked by its training coordinator.
 AGENCY_BOOKER = "training@westbury-academy.example"
+# A session of each of these courses (none charges a fee) in the last complete reporting
+# year, for the demo's yearly report: how far through the year, and how many were booked.
+LAST_YEAR = {
+    "safeguarding-in-community-groups": (0.12, 17),
+    "understanding-child-exploitation": (0.35, 26),
+    "trauma-informed-practice": (0.6, 20),
+    "leading-safeguarding-supervision": (0.85, 11),
+}
 
 
 def load_training(now=None):
@@ -199,6 +209,8 @@ class _CourseLoader:
             else:
                 self._past(session, people, flags)
             sessions.append(session)
+        if self.spec["slug"] in LAST_YEAR:
+            sessions.append(self._last_year(len(sessions)))
         self._record_emails_sent(sessions)
 
     # --- Dates and the session row ----------------------------------------------------
@@ -387,6 +399,27 @@ class _CourseLoader:
             .order_by("pk")
         )
         self._follow_up([b for b in attended if b.completed], flags)
+
+    def _last_year(self, number):
+        """A session in the last complete reporting year (hub/demo/years.py), its register
+        taken and closed, with evaluations and impact answers. Written as rows: through the
+        services each step would leave an audit entry dated that year, among the entries an
+        admin looks for there. Pat is left out, so Pat's own history is as it was."""
+        fraction, booked = LAST_YEAR[self.spec["slug"]]
+        today = timezone.localdate(self.now)
+        session = self._create_session((in_last_year(fraction, today) - today).days, set(), number)
+        people = [person for person in self._people(number, booked, set()) if person != self.pat]
+        bookings = self._seed(
+            session, people, self._times(people, session.starts_at - _days(30), _days(25))
+        )
+        for index, booking in enumerate(bookings):
+            booking.attendance = self._mark(booking, index)
+            booking.attendance_marked_at = session.starts_at + _minutes(20)
+        Booking.objects.bulk_update(bookings, ["attendance", "attendance_marked_at"])
+        session.register_closed_at = session.register_closes_at(self.policy)
+        session.save(update_fields=["register_closed_at"])
+        self._follow_up([booking for booking in bookings if booking.completed], set())
+        return session
 
     def _mark(self, booking, index):
         if booking.person == self.pat:

@@ -28,6 +28,12 @@ def _insight_daily(now):
     return daily(now)
 
 
+def _demo(context):
+    from hub.demo.search import load_search
+
+    return load_search(context.partnerships)
+
+
 def _may_see_insight(request):
     from hub.search.insight_views import may_see_insight
 
@@ -79,4 +85,6 @@ DOMAIN = Domain(
         ),
     ),
     topic_sources=TOPIC_SOURCES,
+    demo=_demo,
+    demo_order=85,
 )

@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from hub.core.domains import (
     Domain,
-    Figure,
     Job,
     Link,
     PersonalData,
@@ -101,16 +100,6 @@ def _sessions_this_week(user):
     if not coming:
         return []
     return [("Training sessions in the next 7 days", reverse("training:staff_sessions"), coming)]
-
-
-def _places_booked(partnership, start, end):
-    from hub.training.models import Booking, BookingStatus
-
-    return Booking.objects.filter(
-        session__course__partnership=partnership,
-        status=BookingStatus.CONFIRMED,
-        session__starts_at__date__range=(start, end),
-    ).count()
 
 
 def _demo(context):
@@ -217,10 +206,7 @@ DOMAIN = Domain(
         Todo("registers to take", _registers_to_take),
         Todo("sessions this week", _sessions_this_week),
     ),
-    figures=(
-        Figure("Training places booked", "places", _places_booked, counts_people=True),
-        *FIGURES,
-    ),
+    figures=FIGURES,
     search=(
         Searchable(
             "courses",

@@ -529,6 +529,23 @@ NEW_SINCE_2024 = {"Westshire Youth Football League (demo)", "Harbour Young Carer
 # Invited in 2024 but never started (so nothing carries forward for it).
 NEVER_STARTED_2024 = {"Northmoor Mosque and Community Centre (demo)"}
 
+# A smaller check between the two rounds, run by Westshire alone in the last complete
+# reporting year (hub/demo/years.py), so the demo's yearly report has section 11 figures:
+# how far through that year it opened, the agencies asked, and the one that never returned it.
+MID_POINT = {
+    "title": "Section 11 mid-point check {year} (demo)",
+    "opens_at": 0.2,
+    "agencies": [
+        "Westshire County Council (demo)",
+        "NHS Westshire Integrated Care Board (demo)",
+        "Westshire Hospitals NHS Foundation Trust (demo)",
+        "Westshire College (demo)",
+        "St Aldhelm's Church of England Primary School (demo)",
+        "Westshire Probation Delivery Unit (demo)",
+    ],
+    "not_returned": "Westshire Probation Delivery Unit (demo)",
+}
+
 # Where each agency's 2026 self-assessment has got to, and a number that varies the story:
 # for a draft, how many answers the agency has reviewed (carried forward) or written (new)
 # so far; for one returned, which reason; under review, which challenges were raised and how

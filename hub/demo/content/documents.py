@@ -11,7 +11,11 @@ documents overdue and due soon. `file_only_word` appears in every version's file
 any title or summary, so search tests can show that file text is found.
 
 A version is `Version(label, published, approved_by, approved_on, what_changed, kind,
-content)`; `content` is what `hub.demo.library_files.build` takes for that kind.
+content)`; `content` is what `hub.demo.library_files.build` takes for that kind. Where an entry
+has `dated_in_last_year` ({version label: how far through the year}), those versions are
+approved that far through the last complete reporting year instead (a negative share: before
+it starts), and published as long after as written here: the demo's yearly report counts the
+review they make (hub/demo/years.py).
 """
 
 from datetime import date
@@ -560,6 +564,8 @@ THRESHOLD = {
     "owner_email": "early.help@westshire.example",
     "partnership": "westshire",
     "review_due_in_days": 20,
+    # Version 3.1, within a year of 3.0: a review on time in the last complete year.
+    "dated_in_last_year": {"3.0": -0.25, "3.1": 0.5},
     "file_only_word": "cornflower",
     "file_stem": "threshold-guidance",
     "related": ["early-help-assessment-template"],
@@ -1982,7 +1988,8 @@ TRAINING_POLICY = {
     "contact_role": "Partnership training coordinator",
     "owner_email": "training@westshire.example",
     "partnership": "westshire",
-    "review_due_in_days": -21,
+    # More than a year past its review date: still overdue when the last reporting year ended.
+    "review_due_in_days": -400,
     "file_only_word": "tideway",
     "file_stem": "training-attendance-policy",
     "versions": [

@@ -54,7 +54,9 @@ RAPID_IN_PROGRESS = {
     "given to every carer. Chronology sent through secure email.",
 }
 
-# A rapid review sent on time, whose decision was a local child safeguarding practice review.
+# A rapid review sent on time, whose decision was a local child safeguarding practice review:
+# notified `notified_at` of the way through the last complete reporting year (hub/demo/
+# years.py), so the demo's yearly report counts it.
 RAPID_COMPLETE = {
     "kind": "rapid",
     "age_band": "11_15",
@@ -62,7 +64,7 @@ RAPID_COMPLETE = {
     "summary": "A young person was seriously hurt after going missing several times. Schools, "
     "youth services and police each held part of the picture. Fictional: written for the "
     "demo.",
-    "notified_months_ago": 7,
+    "notified_at": 0.72,
     "incident_days_before_notification": 3,
     "sent_working_days_after_notification": 14,
     "decision": "lcspr",
@@ -197,6 +199,34 @@ RECOMMENDATIONS = [
                 "",
             ),
         ],
+    ),
+]
+
+# Actions dated in the last complete reporting year instead (hub/demo/years.py), for the
+# demo's yearly report: (recommendation number, agency, owner role, action, how far through
+# that year it was due, status, evidence file name or None, progress note). The one accepted
+# was signed off on its due date; the other is still under way, past its date.
+LAST_YEAR_ACTIONS = [
+    (
+        1,
+        HOSPITALS,
+        "Named nurse for safeguarding",
+        "Add the neglect screening tool to the emergency department's safeguarding checklist.",
+        0.8,
+        "evidence_accepted",
+        "ed-safeguarding-checklist.pdf",
+        "Checklist changed and audited in the department's monthly safeguarding audit.",
+    ),
+    (
+        2,
+        POLICE,
+        "Public protection inspector",
+        "Share a concern with the lead professional before closing a family's referral for "
+        "non-engagement.",
+        0.9,
+        "in_progress",
+        None,
+        "Guidance drafted; waiting for the force's policy board.",
     ),
 ]
 
