@@ -19,8 +19,9 @@ The core is `Drawing`, an SVG document built from boxes, lines, arrows and wrapp
   needs no browser to measure it.
 
 Drawings built on it: `decision_flow` (a chain of yes/no questions, each leading to an
-outcome, as a screening tool's outcome rules are). Later charts (bars and lines for the
-yearly report) add their own functions beside it on the same core.
+outcome, as a screening tool's outcome rules are); `bar_chart` and `stacked_bar_chart`
+(the escalations' quarterly picture, the yearly report's figures by part); `line_chart` (a
+figure over this and earlier years, for the yearly report).
 """
 
 import hashlib
@@ -149,6 +150,13 @@ class Drawing:
         self._parts.append(
             f'<polygon class="hub-chart__{escaped(part)}-head" points="{path}" '
             'fill="currentColor" stroke="none"/>'
+        )
+
+    def marker(self, x, y, *, part="marker", radius=4.5):
+        """A dot filled in the text's colour, marking a point of a line."""
+        self._parts.append(
+            f'<circle class="hub-chart__{escaped(part)}" cx="{_number(x)}" cy="{_number(y)}" '
+            f'r="{_number(radius)}" fill="currentColor" stroke="none"/>'
         )
 
     def text(self, x, y, lines, *, part="text", anchor="start", font_size=None, bold=False):
@@ -305,6 +313,8 @@ def _scale_top(largest):
 def _value_text(value, unit, hidden_label):
     if value is None:
         return hidden_label
+    if unit == "%":
+        return f"{value:,}%"
     return f"{value:,}" + (f" {unit}" if unit else "")
 
 
@@ -471,3 +481,92 @@ def _segment(drawing, x, y, width, height, index, dashes):
             f'height="{_number(max(height - 6, 0))}" fill="none" stroke="currentColor" '
             f'stroke-width="1" stroke-dasharray="{dash}"/>'
         )
+
+
+# -- a line over time ------------------------------------------------------------------------
+
+
+def line_chart(
+    points,
+    *,
+    title,
+    description=None,
+    unit="",
+    hidden_label=HIDDEN_LABEL,
+    id=None,
+    width=640,
+    plot_height=180,
+):
+    """One figure over time: `points` [(label, value), ...] in order (the reporting years,
+    oldest first), joined by a line, each point marked by a dot and labelled with its value.
+    A value of None (not shown, or not known for that year) breaks the line: its label says
+    `hidden_label` and nothing is drawn there, so the picture never shows what the table
+    hides. The description lists every point unless one is given. Returns SVG markup; show
+    the same figures in a table beside it."""
+    points = [(str(label), value) for label, value in points]
+    if description is None:
+        description = _bars_description(points, unit, hidden_label)
+    drawing = Drawing(width, 0, title=title, description=description, id=id)
+    margin, gap = 12, 8
+    size = drawing.font_size
+    y = margin + drawing.text_block(
+        margin, margin, width - 2 * margin, title, part="chart-title", bold=True
+    )
+    top = _scale_top(max((value for _, value in points if value is not None), default=0))
+    scale_width = max(text_width(_value_text(top, unit, hidden_label), size), text_width("0"))
+    left = margin + scale_width + gap
+    right = width - margin
+    plot_top = y + gap + size * 1.5  # room for the highest point's label
+    plot_bottom = plot_top + plot_height
+    # The scale: its ends labelled, the axes drawn.
+    drawing.text(
+        left - gap,
+        plot_top + size / 3,
+        _value_text(top, unit, hidden_label),
+        part="scale",
+        anchor="end",
+    )
+    drawing.text(
+        left - gap,
+        plot_bottom + size / 3,
+        _value_text(0, unit, hidden_label),
+        part="scale",
+        anchor="end",
+    )
+    drawing.line([(left, plot_top - 4), (left, plot_bottom), (right, plot_bottom)], part="axis")
+    count = len(points)
+    step = (right - left) / count if count else 0
+    run = []  # the points of the line being drawn, broken at a value not shown
+    label_bottom = plot_bottom
+    for index, (label, value) in enumerate(points):
+        x = left + step * (index + 0.5)
+        lines = wrap(label, max(step - gap, 24), size)
+        drawing.text(x, plot_bottom + gap + size, lines, part="point-label", anchor="middle")
+        label_bottom = max(label_bottom, plot_bottom + gap + drawing.block_height(len(lines)))
+        if value is None:
+            if len(run) > 1:
+                drawing.line(run, part="series", stroke_width=2.5)
+            run = []
+            drawing.text(
+                x,
+                plot_bottom - gap,
+                hidden_label,
+                part="point-hidden",
+                anchor="middle",
+                font_size=size * 0.85,
+            )
+            continue
+        point_y = plot_bottom - plot_height * value / top
+        run.append((x, point_y))
+        drawing.marker(x, point_y, part="point")
+        drawing.text(
+            x,
+            point_y - gap,
+            _value_text(value, unit, hidden_label),
+            part="point-value",
+            anchor="middle",
+        )
+    if len(run) > 1:
+        drawing.line(run, part="series", stroke_width=2.5)
+    drawing.height = label_bottom + margin
+    return drawing.render()

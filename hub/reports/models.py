@@ -6,12 +6,17 @@ saved."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.url_routing import RouteResult
 
-from hub.site.models import HubPage
 from hub.reports.blocks import ReportStreamBlock, skeleton
+from hub.reports.forms import SearchTopicsPanel, YearlyReportForm
+from hub.site.models import HubPage
 
 
 class YearlyReportIndexPage(HubPage):
@@ -41,6 +46,25 @@ class YearlyReportIndexPage(HubPage):
     class Meta:
         verbose_name = "yearly reports page"
 
+    def clean(self):
+        super().clean()
+        if not 1 <= (self.year_starts_day or 0) <= 28:
+            raise ValidationError({"year_starts_day": "Enter a day from 1 to 28."})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        reports = (
+            YearlyReportPage.objects.child_of(self)
+            .live()
+            .order_by("-starts_on")
+            .only("title", "slug", "url_path", "starts_on", "ends_on", "summary", "signed_off_on")
+        )
+        context["reports"] = [
+            {"page": report, "url": report.get_url(request), "year": report.year_text}
+            for report in reports
+        ]
+        return context
+
 
 class YearlyReportPage(HubPage):
     starts_on = models.DateField(verbose_name="Year starts")
@@ -68,14 +92,89 @@ class YearlyReportPage(HubPage):
             heading="Reporting year",
         ),
         FieldPanel("body"),
+        SearchTopicsPanel(heading="Search topics you may pick for this year"),
         FieldPanel("refresh_figures"),
     ]
     parent_page_types = ["reports.YearlyReportIndexPage"]
     subpage_types = []
     template = "reports/report_page.html"
+    pdf_template = "reports/report_pdf.html"
+    base_form_class = YearlyReportForm
 
     class Meta:
         verbose_name = "yearly report"
+
+    @property
+    def year_text(self):
+        if self.starts_on is None or self.ends_on is None:
+            return ""
+        return f"{self.starts_on:%-d %B %Y} to {self.ends_on:%-d %B %Y}"
+
+    def clean(self):
+        """Refuses a year that ends before it starts, is longer than 12 months, or overlaps
+        another report of the same partnership (hub/reports/services.year_errors). A new
+        page is not in the tree yet, so the admin's form tells it its parent."""
+        super().clean()
+        from hub.reports.services import year_errors
+
+        parent = getattr(self, "_report_parent", None)
+        if parent is None and self.path:
+            parent = self.get_parent()
+        errors = year_errors(
+            starts_on=self.starts_on, ends_on=self.ends_on, parent=parent, exclude_pk=self.pk
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    def save_revision(self, *args, **kwargs):
+        """Saving the draft also keeps the figures as they are now, which its preview
+        measures changes against."""
+        from hub.reports.services import store_draft_figures
+
+        revision = super().save_revision(*args, **kwargs)
+        store_draft_figures(self, revision)
+        return revision
+
+    def route(self, request, path_components):
+        # The report's PDF lives at its address + "pdf/".
+        if path_components == ["pdf"] and self.live:
+            return RouteResult(self, kwargs={"as_pdf": True})
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, as_pdf=False, **kwargs):
+        if as_pdf:
+            return self.serve_pdf(request)
+        return super().serve(request, *args, **kwargs)
+
+    def report_context(self, request, *, preview=False):
+        from hub.core.presenters import partnership_for
+        from hub.reports import presenters
+
+        partnership = partnership_for(request) if request is not None else None
+        return presenters.report(self, partnership, preview=preview)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        preview = bool(getattr(request, "is_preview", False))
+        context["report"] = self.report_context(request, preview=preview)
+        context["pdf_url"] = None if preview else self.get_url(request) + "pdf/"
+        return context
+
+    def serve_pdf(self, request):
+        """The report as a tagged PDF, the same for everyone (the page cache keeps it)."""
+        from hub.core.pdf import PDF_CONTENT_TYPE, render_pdf
+        from hub.core.presenters import partnership_for
+        from hub.reports.presenters import pdf_filename
+
+        partnership = partnership_for(request)
+        context = {"page": self, "partnership": partnership, "request": request}
+        context["report"] = self.report_context(request)
+        pdf = render_pdf(self.pdf_template, context, request=request)
+        response = HttpResponse(pdf, content_type=PDF_CONTENT_TYPE)
+        response["Content-Disposition"] = content_disposition_header(
+            False, pdf_filename(self, partnership)
+        )
+        return response
 
 
 class FigureSnapshot(models.Model):

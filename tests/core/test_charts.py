@@ -221,3 +221,68 @@ def test_a_chart_of_nothing_says_so():
     assert parsed(bar_chart([], title="Empty")).find(f"{SVG}desc").text == (
         "There is nothing to show."
     )
+
+
+# --- Line charts (the yearly report's figures over the years) --------------------------------
+
+from hub.core.charts import line_chart  # noqa: E402
+
+
+def test_a_line_chart_marks_each_year_and_joins_them_higher_for_more():
+    root = parsed(
+        line_chart([("2022 to 2023", 10), ("2023 to 2024", 20), ("2024 to 2025", 5)], title="Kudos")
+    )
+    assert root.get("role") == "img"
+    assert root.find(f"{SVG}title").text == "Kudos"
+    assert root.find(f"{SVG}desc").text == "2022 to 2023: 10; 2023 to 2024: 20; 2024 to 2025: 5."
+    points = [c for c in root.iter(f"{SVG}circle") if c.get("class") == "hub-chart__point"]
+    assert len(points) == 3
+    heights = [float(point.get("cy")) for point in points]
+    assert heights[1] < heights[0] < heights[2]  # SVG's y grows downwards
+    lines = [p for p in root.iter(f"{SVG}polyline") if p.get("class") == "hub-chart__series"]
+    assert len(lines) == 1 and len(lines[0].get("points").split()) == 3
+    labels = [
+        words(t) for t in root.iter(f"{SVG}text") if t.get("class") == "hub-chart__point-label"
+    ]
+    assert labels == ["2022 to 2023", "2023 to 2024", "2024 to 2025"]
+
+
+def test_a_hidden_year_breaks_the_line_and_says_so():
+    root = parsed(
+        line_chart(
+            [("2021", 8), ("2022", 9), ("2023", None), ("2024", 7)],
+            title="T",
+            hidden_label="not shown",
+        )
+    )
+    assert len([c for c in root.iter(f"{SVG}circle")]) == 3
+    lines = [p for p in root.iter(f"{SVG}polyline") if p.get("class") == "hub-chart__series"]
+    assert [len(line.get("points").split()) for line in lines] == [2]  # 2021-2022; 2024 alone
+    hidden = [
+        words(t) for t in root.iter(f"{SVG}text") if t.get("class") == "hub-chart__point-hidden"
+    ]
+    assert hidden == ["not shown"]
+    assert "2023: not shown" in root.find(f"{SVG}desc").text
+
+
+def test_a_line_of_one_value_or_none_draws_without_failing():
+    one = parsed(line_chart([("2024 to 2025", 3)], title="One"))
+    assert len(list(one.iter(f"{SVG}circle"))) == 1
+    assert not [p for p in one.iter(f"{SVG}polyline") if p.get("class") == "hub-chart__series"]
+    empty = parsed(line_chart([], title="Empty"))
+    assert empty.find(f"{SVG}desc").text == "There is nothing to show."
+    zeros = parsed(line_chart([("a", 0), ("b", 0)], title="Zeros"))
+    assert len(list(zeros.iter(f"{SVG}circle"))) == 2
+
+
+def test_line_charts_escape_their_text_show_rates_and_have_no_fixed_colour():
+    svg = str(line_chart([("<script>x</script>", 12.5), ("&amp;", 50)], title="<b>", unit="%"))
+    assert "<script>" not in svg and "<b>" not in svg
+    assert "&lt;script&gt;" in svg
+    assert "style=" not in svg
+    assert "#" not in svg.replace("&#", "")
+    root = parsed(svg)
+    values = [
+        words(t) for t in root.iter(f"{SVG}text") if t.get("class") == "hub-chart__point-value"
+    ]
+    assert values == ["12.5%", "50%"]
