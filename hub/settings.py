@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "hub.core.middleware.ContentSecurityPolicyMiddleware",
     "hub.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so cached API answers are rate limited and labelled too.
+    "hub.opendata.middleware.OpenDataMiddleware",
     "hub.ops.page_cache.AnonymousPageCacheMiddleware",
     "hub.ops.fragments.SharedFragmentsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -259,6 +261,7 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # client address, counted in the shared cache like sign-in throttling.
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_CERTIFICATE_CHECK = env("RATELIMIT_CERTIFICATE_CHECK", "30/m")
+OPEN_DATA_RATE = env("OPEN_DATA_RATE", "120/m")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", "Safeguarding Partnership Hub")
 MFA_PASSKEY_LOGIN_ENABLED = False

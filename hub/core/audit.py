@@ -6,6 +6,7 @@ which is how a partnership admin's view is filtered.
 """
 
 import datetime
+import ipaddress
 
 from django.conf import settings
 from django.utils import timezone
@@ -30,6 +31,23 @@ def client_address(request):
         return get_adapter(request).get_client_ip(request)
     except Exception:  # noqa: BLE001 - a malformed forwarding header must not stop logging
         return request.META.get("REMOTE_ADDR", "")
+
+
+IPV6_PREFIX = 64  # one household or office is one client, as for sign-in throttling
+
+
+def client_key(group, request):
+    """Who is asking, for a rate limit (django-ratelimit's `key`): the client address as the
+    audit log and sign-in throttling read it (allauth, honouring TRUSTED_PROXY_COUNT), an
+    IPv6 address by its /64."""
+    address = client_address(request) or "unknown"
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/{IPV6_PREFIX}", strict=False).network_address)
+    return str(ip)
 
 
 def record(

@@ -3,7 +3,9 @@ for people who are not signed in, so the public site costs one cache read per pa
 
 A response is kept only if all of these hold:
 - the request is a GET or HEAD with no query string and no session cookie (signed-in people,
-  and anyone with a session, always get a fresh page);
+  and anyone with a session, always get a fresh page); answers of the open-data API
+  (/api/v1/, hub/opendata) are kept with their query string, normalised into the key, in the
+  sections their resource declares (`ApiResource.sections`): they are public whoever asks;
 - the response is a 200 that sets no cookie, used no CSRF token (so pages with forms are never
   shared between visitors) and does not say private, no-cache or no-store.
 
@@ -21,15 +23,19 @@ publish during the outage could not move it.
 
 import hashlib
 import secrets
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.utils.cache import cc_delim_re
 
+from hub.core.domains import every
+
 CONTENT = "content"
 TRAINING = "training"
 _GENERATION_KEY = "pagecache:generation:{}"
 _UNCACHEABLE_CONTROL = {"private", "no-cache", "no-store"}
+API_PATH = "/api/v1/"
 
 
 def _cache():
@@ -41,7 +47,21 @@ def _seconds():
 
 
 def _sections(path):
+    if path.startswith(API_PATH):
+        prefix = path[len(API_PATH) :].split("/", 1)[0]
+        for resource in every("api"):
+            if resource.prefix == prefix:
+                return tuple(resource.sections)
+        return (CONTENT,)
     return (CONTENT, TRAINING) if path.startswith("/training/") else (CONTENT,)
+
+
+def _query(request):
+    """The API's query string in one order, so the same question finds the same answer."""
+    if not request.path.startswith(API_PATH):
+        return ""
+    pairs = sorted((name, value) for name in request.GET for value in request.GET.getlist(name))
+    return urlencode(pairs)
 
 
 def purge(*sections):
@@ -93,14 +113,15 @@ def content_version():
 
 def _key(request):
     stamp = ".".join(str(generation) for generation in _generations(_sections(request.path)))
-    where = hashlib.sha256(f"{request.get_host()}|{request.path}".encode()).hexdigest()
+    asked = f"{request.get_host()}|{request.path}|{_query(request)}"
+    where = hashlib.sha256(asked.encode("utf-8", "surrogatepass")).hexdigest()
     return f"pagecache:page:{stamp}:{where}"
 
 
 def _request_is_cacheable(request):
     return (
         request.method in ("GET", "HEAD")
-        and not request.META.get("QUERY_STRING")
+        and (not request.META.get("QUERY_STRING") or request.path.startswith(API_PATH))
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(("/admin/", "/accounts/", "/health/"))
     )

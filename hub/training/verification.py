@@ -15,15 +15,13 @@ answers sooner. The page is never indexed or kept by any cache, the Hub's page c
 included (it is `no-store`), so a withdrawal shows at once.
 """
 
-import ipaddress
-
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from django_ratelimit.core import get_usage
 
-from hub.core.audit import client_address
+from hub.core.audit import client_key
 from hub.core.presenters import govuk_date
 from hub.core.views import page_not_found, too_many_requests
 from hub.training import presenters
@@ -36,7 +34,6 @@ MISREAD = str.maketrans({"O": "0", "I": "1", "L": "1"})
 SEPARATORS = str.maketrans("", "", "-\u2010\u2011\u2012\u2013\u2014\u2212_.")
 # Looked up in place of a malformed code: U is not in the alphabet, so no code is this one.
 NEVER_ISSUED = "U" * CERTIFICATE_CODE_LENGTH
-IPV6_PREFIX = 64  # one household or office is one client, as for sign-in throttling
 
 
 def normalise(code):
@@ -45,19 +42,6 @@ def normalise(code):
     if len(cleaned) != CERTIFICATE_CODE_LENGTH or not set(cleaned) <= set(CERTIFICATE_ALPHABET):
         return None
     return cleaned
-
-
-def _client(group, request):
-    """Who is asking, for the rate limit: the client address as the audit log and sign-in
-    throttling read it (allauth, honouring TRUSTED_PROXY_COUNT); IPv6 by its /64."""
-    address = client_address(request) or "unknown"
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if ip.version == 6:
-        return str(ipaddress.ip_network(f"{ip}/{IPV6_PREFIX}", strict=False).network_address)
-    return str(ip)
 
 
 def _rate(group, request):
@@ -95,7 +79,7 @@ def _withdrawal(certificate):
 
 @require_safe
 def certificate_check(request, code):
-    usage = get_usage(request, group=RATE_GROUP, key=_client, rate=_rate, increment=True)
+    usage = get_usage(request, group=RATE_GROUP, key=client_key, rate=_rate, increment=True)
     if usage is not None and usage["should_limit"]:
         message = (
             "You have checked a lot of certificates from this connection in a short time. "
