@@ -21,6 +21,7 @@ from jinja2 import (
 
 from hub.core import presenters
 from hub.core.forms import govuk_error_summary, govuk_field, govuk_field_html
+from hub.opendata.feeds import feed_links
 
 
 def environment(**options):
@@ -59,6 +60,7 @@ def environment(**options):
         site_chrome=presenters.site_chrome,
         breadcrumbs_for=presenters.breadcrumbs_for,
         main_navigation=presenters.main_navigation,
+        feed_links=feed_links,
         govuk_field=govuk_field,
         govuk_field_html=govuk_field_html,
         govuk_error_summary=govuk_error_summary,
