@@ -10,9 +10,7 @@ class YearlyReportForm(WagtailAdminPageForm):
     def __init__(self, *args, parent_page=None, **kwargs):
         instance = kwargs.get("instance")
         if instance is not None and instance.pk is None and parent_page is not None:
-            from hub.reports.services import default_year
-
-            start, end = default_year(parent_page.specific)
+            start, end = parent_page.specific.default_year()
             kwargs.setdefault("initial", {})
             kwargs["initial"].setdefault("starts_on", start)
             kwargs["initial"].setdefault("ends_on", end)
@@ -33,13 +31,13 @@ class SearchTopicsPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             from hub.reports.figures import available_topics
-            from hub.reports.services import default_year, partnership_of
+            from hub.reports.services import partnership_of
 
             context = super().get_context_data(parent_context)
             page, parent = self.instance, getattr(self.form, "parent_page", None)
             start, end = page.starts_on, page.ends_on
             if (start is None or end is None) and parent is not None:
-                start, end = default_year(parent.specific)
+                start, end = parent.specific.default_year()
             site_page = page if page.pk else parent
             partnership = partnership_of(site_page) if site_page is not None else None
             context["sources"] = (

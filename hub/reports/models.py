@@ -9,11 +9,13 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.url_routing import RouteResult
 
+from hub.reports import figures as resolving
 from hub.reports.blocks import ReportStreamBlock, skeleton
 from hub.reports.forms import SearchTopicsPanel, YearlyReportForm
 from hub.site.models import HubPage
@@ -45,6 +47,10 @@ class YearlyReportIndexPage(HubPage):
 
     class Meta:
         verbose_name = "yearly reports page"
+
+    def default_year(self, today=None):
+        """The year a new report under this page starts with (`default_year`)."""
+        return default_year(self, today)
 
     def clean(self):
         super().clean()
@@ -112,11 +118,9 @@ class YearlyReportPage(HubPage):
 
     def clean(self):
         """Refuses a year that ends before it starts, is longer than 12 months, or overlaps
-        another report of the same partnership (hub/reports/services.year_errors). A new
+        another report of the same partnership (`year_errors`). A new
         page is not in the tree yet, so the admin's form tells it its parent."""
         super().clean()
-        from hub.reports.services import year_errors
-
         parent = getattr(self, "_report_parent", None)
         if parent is None and self.path:
             parent = self.get_parent()
@@ -175,6 +179,70 @@ class YearlyReportPage(HubPage):
             False, pdf_filename(self, partnership)
         )
         return response
+
+
+# -- the reporting year's rules ---------------------------------------------------------------
+
+
+def year_errors(*, starts_on, ends_on, parent, exclude_pk=None):
+    """{field: message} for a reporting year that cannot be: ending before it starts, longer
+    than 12 months, or overlapping another yearly report under the same partnership's page
+    (`parent`). Empty when the year is fine."""
+    errors = {}
+    if not isinstance(starts_on, datetime.date) or not isinstance(ends_on, datetime.date):
+        return errors  # each date's own field says what is missing
+    if ends_on < starts_on:
+        errors["ends_on"] = "The year must end after it starts."
+        return errors
+    limit = _a_year_after(starts_on)
+    if limit is not None and ends_on >= limit:
+        errors["ends_on"] = "A reporting year is at most 12 months: end it within a year."
+        return errors
+    if parent is not None:
+        clash = (
+            YearlyReportPage.objects.child_of(parent)
+            .filter(starts_on__lte=ends_on, ends_on__gte=starts_on)
+            .exclude(pk=exclude_pk)
+            .order_by("starts_on")
+            .first()
+        )
+        if clash is not None:
+            errors["starts_on"] = (
+                f"This year overlaps “{clash.title}”, which covers "
+                f"{clash.starts_on:%-d %B %Y} to {clash.ends_on:%-d %B %Y}. "
+                "Choose dates outside it: each report covers its own year."
+            )
+    return errors
+
+
+def _a_year_after(day):
+    """The same day a year later (1 March after 29 February): a year must end before it.
+    None past the last year a date can hold."""
+    if day.year >= datetime.MAXYEAR:
+        return None
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return datetime.date(day.year + 1, 3, 1)
+
+
+def default_year(index_page, today=None):
+    """(start, end) a new report starts with: the last complete reporting year, as a yearly
+    report looks back on a year that has ended; if that year has its report already, the
+    year in progress (a draft written as it goes)."""
+    today = today or timezone.localdate()
+    current = resolving.default_dates(
+        today, index_page.year_starts_month, index_page.year_starts_day
+    )
+    last = (
+        resolving.shift_years(current[0], -1),
+        current[0] - datetime.timedelta(days=1),
+    )
+    taken = YearlyReportPage.objects.child_of(index_page)
+    for start, end in (last, current):
+        if not taken.filter(starts_on__lte=end, ends_on__gte=start).exists():
+            return start, end
+    return last
 
 
 class FigureSnapshot(models.Model):

@@ -9,12 +9,13 @@ edit does not tick it again). A published report is read only from this snapshot
 arriving later never changes it. Figures are frozen per block id and reporting year: a
 block whose figure, topics or year changed is taken afresh, one that did not keeps its value.
 
+This module never imports the models (they call it): it reaches the snapshots through the
+page. The reporting year's own rules are the models' (hub/reports/models.py).
+
 Saving a draft (`YearlyReportPage.save_revision`) stores the draft snapshot: the live figures
 at that moment, which the preview compares the live figures with ("was 12 when the draft was
 saved on ...").
 """
-
-import datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -22,72 +23,7 @@ from django.utils import timezone
 from hub.core.models import Partnership
 from hub.reports import figures as resolving
 
-# -- the reporting year -----------------------------------------------------------------------
-
-
-def year_errors(*, starts_on, ends_on, parent, exclude_pk=None):
-    """{field: message} for a reporting year that cannot be: ending before it starts, longer
-    than 12 months, or overlapping another yearly report under the same partnership's page
-    (`parent`). Empty when the year is fine."""
-    errors = {}
-    if not isinstance(starts_on, datetime.date) or not isinstance(ends_on, datetime.date):
-        return errors  # each date's own field says what is missing
-    if ends_on < starts_on:
-        errors["ends_on"] = "The year must end after it starts."
-        return errors
-    limit = _a_year_after(starts_on)
-    if limit is not None and ends_on >= limit:
-        errors["ends_on"] = "A reporting year is at most 12 months: end it within a year."
-        return errors
-    if parent is not None:
-        from hub.reports.models import YearlyReportPage
-
-        clash = (
-            YearlyReportPage.objects.child_of(parent)
-            .filter(starts_on__lte=ends_on, ends_on__gte=starts_on)
-            .exclude(pk=exclude_pk)
-            .order_by("starts_on")
-            .first()
-        )
-        if clash is not None:
-            errors["starts_on"] = (
-                f"This year overlaps “{clash.title}”, which covers "
-                f"{clash.starts_on:%-d %B %Y} to {clash.ends_on:%-d %B %Y}. "
-                "Choose dates outside it: each report covers its own year."
-            )
-    return errors
-
-
-def _a_year_after(day):
-    """The same day a year later (1 March after 29 February): a year must end before it.
-    None past the last year a date can hold."""
-    if day.year >= datetime.MAXYEAR:
-        return None
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return datetime.date(day.year + 1, 3, 1)
-
-
-def default_year(index_page, today=None):
-    """(start, end) a new report starts with: the last complete reporting year, as a yearly
-    report looks back on a year that has ended; if that year has its report already, the
-    year in progress (a draft written as it goes)."""
-    from hub.reports.models import YearlyReportPage
-
-    today = today or timezone.localdate()
-    current = resolving.default_dates(
-        today, index_page.year_starts_month, index_page.year_starts_day
-    )
-    last = (
-        resolving.shift_years(current[0], -1),
-        current[0] - datetime.timedelta(days=1),
-    )
-    taken = YearlyReportPage.objects.child_of(index_page)
-    for start, end in (last, current):
-        if not taken.filter(starts_on__lte=end, ends_on__gte=start).exists():
-            return start, end
-    return last
+# -- where a report is --------------------------------------------------------------------
 
 
 def partnership_of(page):
@@ -156,11 +92,14 @@ def take_figures(page, partnership, *, keep=None):
     return taken
 
 
-def _store(page, kind, figures, revision=None):
-    from hub.reports.models import FigureSnapshot
+def _kinds(page):
+    """The snapshot kinds, reached through the page (this module never imports the models,
+    which call it)."""
+    return page.snapshots.model.Kind
 
-    snapshot, _ = FigureSnapshot.objects.update_or_create(
-        page=page,
+
+def _store(page, kind, figures, revision=None):
+    snapshot, _ = page.snapshots.update_or_create(
         kind=kind,
         defaults={"figures": figures, "taken_at": timezone.now(), "revision": revision},
     )
@@ -170,17 +109,14 @@ def _store(page, kind, figures, revision=None):
 @transaction.atomic
 def freeze_published(page, revision=None):
     """Keep the published report's figures as the module says; returns the snapshot."""
-    from hub.reports.models import FigureSnapshot, YearlyReportPage
-
+    published = _kinds(page).PUBLISHED
     partnership = partnership_of(page)
-    existing = FigureSnapshot.objects.filter(page=page, kind=FigureSnapshot.Kind.PUBLISHED).first()
+    existing = page.snapshots.filter(kind=published).first()
     refresh = page.refresh_figures
     keep = None if refresh or existing is None else existing.figures
-    snapshot = _store(
-        page, FigureSnapshot.Kind.PUBLISHED, take_figures(page, partnership, keep=keep), revision
-    )
+    snapshot = _store(page, published, take_figures(page, partnership, keep=keep), revision)
     if refresh:
-        YearlyReportPage.objects.filter(pk=page.pk).update(refresh_figures=False)
+        type(page).objects.filter(pk=page.pk).update(refresh_figures=False)
         page.refresh_figures = False
         if revision is not None and revision.content.get("refresh_figures"):
             revision.content["refresh_figures"] = False
@@ -190,29 +126,24 @@ def freeze_published(page, revision=None):
 
 def store_draft_figures(page, revision=None):
     """The draft snapshot: the figures as they are now, for the page's saved draft."""
-    from hub.reports.models import FigureSnapshot
-
     if page.pk is None or page.starts_on is None or page.ends_on is None:
         return None
-    return _store(
-        page, FigureSnapshot.Kind.DRAFT, take_figures(page, partnership_of(page)), revision
-    )
+    return _store(page, _kinds(page).DRAFT, take_figures(page, partnership_of(page)), revision)
 
 
 def published_figures(page, partnership):
     """(figures, taken_at) a reader sees: the published snapshot. A block it does not hold
     yet (a page made live without Wagtail's publish, say) is frozen now, once."""
-    from hub.reports.models import FigureSnapshot
-
-    snapshot = FigureSnapshot.objects.filter(page=page, kind=FigureSnapshot.Kind.PUBLISHED).first()
+    published = _kinds(page).PUBLISHED
+    snapshot = page.snapshots.filter(kind=published).first()
     held = snapshot.figures if snapshot else None
     taken = take_figures(page, partnership, keep=held)
     if taken != held:
         try:
             with transaction.atomic():
-                snapshot = _store(page, FigureSnapshot.Kind.PUBLISHED, taken)
+                snapshot = _store(page, published, taken)
         except IntegrityError:  # another request froze it first: read theirs
-            snapshot = FigureSnapshot.objects.get(page=page, kind=FigureSnapshot.Kind.PUBLISHED)
+            snapshot = page.snapshots.get(kind=published)
             return snapshot.figures, snapshot.taken_at
     return taken, snapshot.taken_at
 
@@ -220,13 +151,9 @@ def published_figures(page, partnership):
 def live_figures(page, partnership):
     """(figures now, draft snapshot or None) for a preview: what the draft would show if
     published now, and what it showed when last saved."""
-    from hub.reports.models import FigureSnapshot
-
     draft = None
     if page.pk:
-        draft = FigureSnapshot.objects.filter(
-            page_id=page.pk, kind=FigureSnapshot.Kind.DRAFT
-        ).first()
+        draft = page.snapshots.filter(kind=_kinds(page).DRAFT).first()
     return take_figures(page, partnership), draft
 
 

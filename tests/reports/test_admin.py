@@ -13,7 +13,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from hub.core.domains import figures as registered_figures
 from hub.reports.models import FigureSnapshot, YearlyReportPage
-from hub.reports.services import default_year
 from tests.budgets import signed_in
 from tests.reports.conftest import THINGS, YEAR, figure, give_kudos, make_report
 
@@ -180,14 +179,14 @@ def test_a_new_report_starts_on_the_last_complete_reporting_year_or_the_one_in_p
     # Years far from the demo's own reports.
     today = datetime.date(2035, 6, 15)
     last = (datetime.date(2034, 4, 1), datetime.date(2035, 3, 31))
-    assert default_year(westshire_index, today) == last
+    assert westshire_index.default_year(today) == last
     make_report(westshire_index, [], year=last)
-    assert default_year(westshire_index, today) == (
+    assert westshire_index.default_year(today) == (
         datetime.date(2035, 4, 1),
         datetime.date(2036, 3, 31),
     )
     westshire_index.year_starts_month, westshire_index.year_starts_day = 9, 1
-    assert default_year(westshire_index, today)[0] == datetime.date(2033, 9, 1)
+    assert westshire_index.default_year(today)[0] == datetime.date(2033, 9, 1)
 
 
 def test_the_add_form_starts_with_the_default_year_and_shows_the_years_search_topics(
@@ -197,7 +196,7 @@ def test_the_add_form_starts_with_the_default_year_and_shows_the_years_search_to
     response = editor_client.get(add_url(westshire_index))
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
-    start, end = default_year(westshire_index)
+    start, end = westshire_index.default_year()
     assert soup.select_one("input[name=starts_on]")["value"] == start.isoformat()
     assert soup.select_one("input[name=ends_on]")["value"] == end.isoformat()
 
