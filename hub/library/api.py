@@ -152,10 +152,7 @@ def router():
     def document(request, id: int = r.item_id("document")):
         """One public document with its current version. A document that is restricted to
         professionals, withdrawn, not yet published or another partnership's is a 404."""
-        r.checked_id(id, "document")
-        found = public_documents(request).filter(pk=id).first()
-        if found is None:
-            raise r.not_found("document")
+        found = r.one(public_documents(request), id, "document")
         return document_out(request, found)
 
     return router

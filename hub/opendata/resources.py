@@ -114,6 +114,15 @@ def checked_id(value, what):
     return value
 
 
+def one(items, id, what):
+    """The item of `items` (a queryset of what this site shows) with this id, or the one
+    "not found" (an id too big to exist never reaches the database)."""
+    found = items.filter(pk=checked_id(id, what)).first()
+    if found is None:
+        raise not_found(what)
+    return found
+
+
 def absolute(request, path):
     return request.build_absolute_uri(path)
 

@@ -242,11 +242,8 @@ def router():
     def release(request, id: int = r.item_id("release")):
         """One published release and what it changed; a draft, a scheduled release or
         another partnership's is a 404."""
-        r.checked_id(id, "release")
         partnership, _manual = manual_of(request)
-        found = queries.releases_for(partnership).filter(pk=id).first()
-        if found is None:
-            raise r.not_found("release")
+        found = r.one(queries.releases_for(partnership), id, "release")
         r.last_modified(request, found.published_at)
         return release_out(found, partnership)
 

@@ -68,10 +68,7 @@ def router():
     def article(request, id: int = r.item_id("news article")):
         """One news article with its body; a draft, a restricted article or another
         partnership's is a 404."""
-        r.checked_id(id, "news article")
-        found = articles_of(request).filter(pk=id).first()
-        if found is None:
-            raise r.not_found("news article")
+        found = r.one(articles_of(request), id, "news article")
         r.last_modified(request, found.last_published_at)
         return {
             **article_out(request, found),

@@ -148,10 +148,7 @@ def router():
     @router.get("/courses/{id}/", response=r.responses(CourseOut), summary="A course")
     def course(request, id: int = r.item_id("course")):
         """One published course; an unpublished course or another partnership's is a 404."""
-        r.checked_id(id, "course")
-        found = with_counts(courses_of(request)).filter(pk=id).first()
-        if found is None:
-            raise r.not_found("course")
+        found = r.one(with_counts(courses_of(request)), id, "course")
         return course_out(request, found)
 
     @router.get("/sessions/", response=r.responses(SessionPage), summary="Sessions")
@@ -180,10 +177,7 @@ def router():
     def session(request, id: int = r.item_id("session")):
         """One session of a published course, past or to come, cancelled or not; another
         partnership's is a 404."""
-        r.checked_id(id, "session")
-        found = sessions_of(request).filter(pk=id).first()
-        if found is None:
-            raise r.not_found("session")
+        found = r.one(sessions_of(request), id, "session")
         return session_out(request, found)
 
     return router
