@@ -4,8 +4,9 @@ for people who are not signed in, so the public site costs one cache read per pa
 A response is kept only if all of these hold:
 - the request is a GET or HEAD with no query string and no session cookie (signed-in people,
   and anyone with a session, always get a fresh page); answers of the open-data API
-  (/api/v1/, hub/opendata) are kept with their query string, normalised into the key, in the
-  sections their resource declares (`ApiResource.sections`): they are public whoever asks;
+  (/api/v1/, hub/opendata) are kept with their query string, normalised into the key; they
+  and the Atom feeds (/feeds/) are kept in the sections their declaration names
+  (`ApiResource.sections`, `Feed.sections`): they are public whoever asks;
 - the response is a 200 that sets no cookie, used no CSRF token (so pages with forms are never
   shared between visitors) and does not say private, no-cache or no-store.
 
@@ -29,13 +30,14 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.cache import cc_delim_re
 
-from hub.core.domains import every
+from hub.core.domains import derived, every
 
 CONTENT = "content"
 TRAINING = "training"
 _GENERATION_KEY = "pagecache:generation:{}"
 _UNCACHEABLE_CONTROL = {"private", "no-cache", "no-store"}
 API_PATH = "/api/v1/"
+FEEDS_PATH = "/feeds/"
 
 
 def _cache():
@@ -46,12 +48,24 @@ def _seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
+def _declared_sections():
+    """{address prefix: sections} for what domains publish at fixed addresses (the API's
+    resources, the Atom feeds), each kept under the sections it declares; worked out once
+    per change of the registry."""
+
+    def compute():
+        found = {f"{API_PATH}{resource.prefix}/": resource.sections for resource in every("api")}
+        found.update({f"{FEEDS_PATH}{feed.key}/": feed.sections for feed in every("feeds")})
+        return found
+
+    return derived("page cache: declared sections", compute)
+
+
 def _sections(path):
-    if path.startswith(API_PATH):
-        prefix = path[len(API_PATH) :].split("/", 1)[0]
-        for resource in every("api"):
-            if resource.prefix == prefix:
-                return tuple(resource.sections)
+    if path.startswith((API_PATH, FEEDS_PATH)):
+        for prefix, sections in _declared_sections().items():
+            if path.startswith(prefix):
+                return tuple(sections)
         return (CONTENT,)
     return (CONTENT, TRAINING) if path.startswith("/training/") else (CONTENT,)
 
