@@ -27,10 +27,9 @@ def current_year(today=None):
 
 def last_complete_year(today=None):
     """(first day, last day) of the last reporting year that has ended."""
-    from hub.reports.figures import default_dates
+    from hub.reports.figures import last_complete_dates
 
-    start, _ = current_year(today)
-    return default_dates(start - datetime.timedelta(days=1), *_year_starts())
+    return last_complete_dates(today or timezone.localdate(), *_year_starts())
 
 
 def in_last_year(fraction, today=None):

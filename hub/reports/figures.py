@@ -266,3 +266,9 @@ def default_dates(today, month, day):
     if start > today:
         start = shift_years(start, -1)
     return start, shift_years(start, 1) - datetime.timedelta(days=1)
+
+
+def last_complete_dates(today, month, day):
+    """(start, end) of the last reporting year starting on `month`/`day` to end by `today`."""
+    start, _ = default_dates(today, month, day)
+    return default_dates(start - datetime.timedelta(days=1), month, day)

@@ -49,8 +49,17 @@ class YearlyReportIndexPage(HubPage):
         verbose_name = "yearly reports page"
 
     def default_year(self, today=None):
-        """The year a new report under this page starts with (`default_year`)."""
-        return default_year(self, today)
+        """(start, end) a new report under this page starts with: the last complete
+        reporting year, as a yearly report looks back on a year that has ended; if that year
+        has its report already, the year in progress (a draft written as it goes)."""
+        today = today or timezone.localdate()
+        starts = (self.year_starts_month, self.year_starts_day)
+        last = resolving.last_complete_dates(today, *starts)
+        taken = YearlyReportPage.objects.child_of(self)
+        for start, end in (last, resolving.default_dates(today, *starts)):
+            if not taken.filter(starts_on__lte=end, ends_on__gte=start).exists():
+                return start, end
+        return last
 
     def clean(self):
         super().clean()
@@ -224,25 +233,6 @@ def _a_year_after(day):
         return day.replace(year=day.year + 1)
     except ValueError:
         return datetime.date(day.year + 1, 3, 1)
-
-
-def default_year(index_page, today=None):
-    """(start, end) a new report starts with: the last complete reporting year, as a yearly
-    report looks back on a year that has ended; if that year has its report already, the
-    year in progress (a draft written as it goes)."""
-    today = today or timezone.localdate()
-    current = resolving.default_dates(
-        today, index_page.year_starts_month, index_page.year_starts_day
-    )
-    last = (
-        resolving.shift_years(current[0], -1),
-        current[0] - datetime.timedelta(days=1),
-    )
-    taken = YearlyReportPage.objects.child_of(index_page)
-    for start, end in (last, current):
-        if not taken.filter(starts_on__lte=end, ends_on__gte=start).exists():
-            return start, end
-    return last
 
 
 class FigureSnapshot(models.Model):
